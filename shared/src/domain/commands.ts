@@ -1,0 +1,77 @@
+import type { CommandInput, CommandName } from '../schemas.js';
+import * as agenda from './agenda.js';
+import { ok, type Result } from './result.js';
+import * as roster from './roster.js';
+import type { Actor, DomainContext, Workshop } from './types.js';
+import * as workshop from './workshop.js';
+
+/** What a successful command returns besides the new state, by command. */
+export interface CommandResults {
+  'module.add': { moduleId: string };
+  'activity.add': { activityId: string };
+}
+export type CommandResult<K extends CommandName> = K extends keyof CommandResults
+  ? CommandResults[K]
+  : Record<string, never>;
+
+export interface Applied<K extends CommandName> {
+  workshop: Workshop;
+  result: CommandResult<K>;
+}
+
+interface CommandSpec<K extends CommandName> {
+  /** Who may send it. Anyone else is refused before the input is even parsed. */
+  roles: ReadonlyArray<Actor['role']>;
+  apply: (w: Workshop, input: CommandInput<K>, ctx: DomainContext) => Result<Applied<K>>;
+}
+
+const none = {} as Record<string, never>;
+
+/** Lifts a domain function that returns only the new workshop. */
+const plain =
+  <K extends CommandName>(
+    f: (w: Workshop, input: CommandInput<K>, ctx: DomainContext) => Result<Workshop>,
+  ) =>
+  (w: Workshop, input: CommandInput<K>, ctx: DomainContext): Result<Applied<K>> => {
+    const r = f(w, input, ctx);
+    return r.ok ? ok({ workshop: r.value, result: none as CommandResult<K> }) : r;
+  };
+
+const FACILITATOR = ['facilitator'] as const;
+
+/** The command table: one entry per command, read by the server's one generic handler. */
+export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
+  'workshop.update': { roles: FACILITATOR, apply: plain(workshop.updateWorkshop) },
+  'module.add': {
+    roles: FACILITATOR,
+    apply: (w, input, ctx) => {
+      const r = agenda.addModule(w, input, ctx);
+      return r.ok ? ok({ workshop: r.value.workshop, result: { moduleId: r.value.moduleId } }) : r;
+    },
+  },
+  'module.update': { roles: FACILITATOR, apply: plain(agenda.renameModule) },
+  'module.move': { roles: FACILITATOR, apply: plain(agenda.moveModule) },
+  'module.delete': { roles: FACILITATOR, apply: plain(agenda.deleteModule) },
+  'activity.add': {
+    roles: FACILITATOR,
+    apply: (w, input, ctx) => {
+      const r = agenda.addActivity(w, input, ctx);
+      return r.ok
+        ? ok({ workshop: r.value.workshop, result: { activityId: r.value.activityId } })
+        : r;
+    },
+  },
+  'activity.update': { roles: FACILITATOR, apply: plain(agenda.updateActivity) },
+  'activity.move': { roles: FACILITATOR, apply: plain(agenda.moveActivity) },
+  'activity.delete': { roles: FACILITATOR, apply: plain(agenda.deleteActivity) },
+  'activity.setCurrent': { roles: FACILITATOR, apply: plain(agenda.setCurrent) },
+  'activity.step': { roles: FACILITATOR, apply: plain(agenda.stepActivity) },
+  'timer.start': { roles: FACILITATOR, apply: plain(workshop.timerStart) },
+  'timer.pause': { roles: FACILITATOR, apply: plain(workshop.timerPause) },
+  'timer.resume': { roles: FACILITATOR, apply: plain(workshop.timerResume) },
+  'timer.adjust': { roles: FACILITATOR, apply: plain(workshop.timerAdjust) },
+  'timer.reset': { roles: FACILITATOR, apply: plain(workshop.timerReset) },
+  'participant.rename': { roles: FACILITATOR, apply: plain(roster.renameParticipant) },
+  'participant.remove': { roles: FACILITATOR, apply: plain(roster.removeParticipant) },
+  'me.update': { roles: ['participant'], apply: plain(roster.updateOwnProfile) },
+};

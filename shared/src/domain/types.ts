@@ -1,0 +1,90 @@
+export const ACTIVITY_KINDS = [
+  'talk',
+  'discussion',
+  'poll',
+  'group-work',
+  'peer-review',
+  'break',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
+  talk: 'Talk',
+  discussion: 'Discussion',
+  poll: 'Poll',
+  'group-work': 'Group work',
+  'peer-review': 'Peer review',
+  break: 'Break',
+};
+
+export interface Activity {
+  id: string;
+  title: string;
+  kind: ActivityKind;
+  plannedMinutes: number;
+  /** Time this activity has been the current one, not counting a run in progress. */
+  actualMs: number;
+  /** When the activity became current (server clock, ms), null when it is not current. */
+  startedAt: number | null;
+}
+
+export interface AgendaModule {
+  id: string;
+  title: string;
+  activities: Activity[];
+}
+
+/**
+ * Time is data: the server stores when a running timer ends, or what a paused one has left.
+ * Nobody broadcasts ticks; every screen counts down from `endsAt` with its clock offset.
+ */
+export type Timer =
+  | { status: 'idle'; durationMs: number }
+  | { status: 'running'; durationMs: number; endsAt: number }
+  | { status: 'paused'; durationMs: number; remainingMs: number };
+
+export interface Participant {
+  id: string;
+  name: string;
+  /** ISO 3166-1 alpha-2 code. */
+  country: string;
+  city: string;
+  organisation: string;
+  /** The person's job or function, e.g. "Labour inspector". */
+  role: string;
+  /** sha256 of the secret part of the participant's token; the token itself is never stored. */
+  tokenHash: string;
+  joinedAt: number;
+}
+
+export interface Workshop {
+  id: string;
+  title: string;
+  venue: string;
+  /** ISO dates (YYYY-MM-DD) or null. */
+  startsOn: string | null;
+  endsOn: string | null;
+  joinCode: string;
+  facilitatorKeyHash: string;
+  screenKeyHash: string;
+  createdAt: number;
+  modules: AgendaModule[];
+  currentActivityId: string | null;
+  timer: Timer;
+  /** Whether the projector plays a sound when the timer reaches zero. */
+  timerSound: boolean;
+  participants: Participant[];
+}
+
+/** Who is acting, as established by authentication (never by the payload). */
+export type Actor =
+  | { role: 'facilitator' }
+  | { role: 'participant'; participantId: string }
+  | { role: 'screen' };
+
+/** Everything impure a domain function may need, passed in. */
+export interface DomainContext {
+  actor: Actor;
+  now: number;
+  newId: () => string;
+}

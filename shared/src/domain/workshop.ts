@@ -1,0 +1,92 @@
+import type { CommandInput, CreateWorkshopInput } from '../schemas.js';
+import { fail, ok, type Result } from './result.js';
+import { templateAgenda } from './template.js';
+import {
+  adjustTimer,
+  idleTimer,
+  pauseTimer,
+  resetTimer,
+  resumeTimer,
+  startTimer,
+} from './timer.js';
+import type { DomainContext, Workshop } from './types.js';
+import { findActivity } from './agenda.js';
+
+export const DEFAULT_TIMER_MS = 5 * 60_000;
+
+export interface NewWorkshopSecrets {
+  id: string;
+  joinCode: string;
+  facilitatorKeyHash: string;
+  screenKeyHash: string;
+}
+
+export function createWorkshop(
+  input: CreateWorkshopInput,
+  secrets: NewWorkshopSecrets,
+  ctx: Pick<DomainContext, 'now' | 'newId'>,
+): Workshop {
+  return {
+    ...secrets,
+    title: input.title,
+    venue: input.venue,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    createdAt: ctx.now,
+    modules: templateAgenda(input.template, ctx.newId),
+    currentActivityId: null,
+    timer: idleTimer(DEFAULT_TIMER_MS),
+    timerSound: false,
+    participants: [],
+  };
+}
+
+export function updateWorkshop(
+  w: Workshop,
+  input: CommandInput<'workshop.update'>,
+): Result<Workshop> {
+  const next: Workshop = {
+    ...w,
+    ...(input.title !== undefined && { title: input.title }),
+    ...(input.venue !== undefined && { venue: input.venue }),
+    ...(input.startsOn !== undefined && { startsOn: input.startsOn }),
+    ...(input.endsOn !== undefined && { endsOn: input.endsOn }),
+    ...(input.timerSound !== undefined && { timerSound: input.timerSound }),
+  };
+  if (next.startsOn && next.endsOn && next.endsOn < next.startsOn)
+    return fail('bad_request', 'The last day cannot be before the first day', 'endsOn');
+  return ok(next);
+}
+
+export function timerStart(
+  w: Workshop,
+  input: CommandInput<'timer.start'>,
+  ctx: DomainContext,
+): Result<Workshop> {
+  return ok({ ...w, timer: startTimer(w.timer, ctx.now, input.durationMs) });
+}
+
+export function timerPause(w: Workshop, _input: unknown, ctx: DomainContext): Result<Workshop> {
+  if (w.timer.status !== 'running') return fail('conflict', 'The timer is not running');
+  return ok({ ...w, timer: pauseTimer(w.timer, ctx.now) });
+}
+
+export function timerResume(w: Workshop, _input: unknown, ctx: DomainContext): Result<Workshop> {
+  if (w.timer.status !== 'paused') return fail('conflict', 'The timer is not paused');
+  return ok({ ...w, timer: resumeTimer(w.timer, ctx.now) });
+}
+
+export function timerAdjust(
+  w: Workshop,
+  input: CommandInput<'timer.adjust'>,
+  ctx: DomainContext,
+): Result<Workshop> {
+  return ok({ ...w, timer: adjustTimer(w.timer, ctx.now, input.deltaMs) });
+}
+
+/** Back to idle, at the current activity's planned length (or the length it had). */
+export function timerReset(w: Workshop): Result<Workshop> {
+  const current = w.currentActivityId ? findActivity(w, w.currentActivityId) : undefined;
+  const planned = current ? current.activity.plannedMinutes * 60_000 : undefined;
+  return ok({ ...w, timer: resetTimer(w.timer, planned) });
+}

@@ -1,0 +1,82 @@
+import type { CommandResult } from './domain/commands.js';
+import type { Failure } from './domain/result.js';
+import type { ParticipantView, SessionView } from './domain/views.js';
+import type { CommandName, CommandPayload } from './schemas.js';
+
+/** Bumped on any incompatible change; a client with another version is refused at the handshake. */
+export const PROTOCOL_VERSION = 1;
+
+export type Credential =
+  | { kind: 'facilitator'; key: string }
+  | { kind: 'participant'; token: string }
+  | { kind: 'screen'; key: string };
+
+/** socket.io `auth` payload. */
+export interface HandshakeAuth {
+  protocol: number;
+  workshopId: string;
+  credential: Credential;
+}
+
+export type Role = Credential['kind'];
+
+/** Every command is acknowledged: applied (or applied before, for a retried cmdId), or refused. */
+export type Ack<T = Record<string, never>> = ({ ok: true; duplicate?: boolean } & T) | Failure;
+
+export interface Welcome {
+  role: Role;
+  participantId: string | null;
+  session: SessionView;
+  roster: ParticipantView[];
+  serverNow: number;
+}
+
+export type EndReason = 'removed' | 'deleted';
+
+export interface ServerToClient {
+  /** Sent once per connection, first: everything a screen needs to draw. */
+  welcome: (w: Welcome) => void;
+  /** The workshop's title, agenda, current activity or timer changed. */
+  session: (s: SessionView) => void;
+  'roster.upsert': (p: ParticipantView) => void;
+  'roster.remove': (participantId: string) => void;
+  /** This connection is over for good: its participant was removed or the workshop deleted. */
+  ended: (reason: EndReason) => void;
+}
+
+type CommandEvents = {
+  [K in CommandName]: (payload: CommandPayload<K>, ack: (res: Ack<CommandResult<K>>) => void) => void;
+};
+
+export interface ClientToServer extends CommandEvents {
+  /** Clock sync: the server acks with its current time (ms since epoch). */
+  'clock.sync': (ack: (serverNow: number) => void) => void;
+}
+
+/** Per-socket data the server establishes at the handshake. */
+export interface SocketData {
+  workshopId: string;
+  role: Role;
+  participantId: string | null;
+}
+
+/** REST responses. */
+export interface CreatedWorkshop {
+  id: string;
+  joinCode: string;
+  facilitatorKey: string;
+  screenKey: string;
+  facilitatorUrl: string;
+  joinUrl: string;
+  screenUrl: string;
+}
+
+export interface Joined {
+  workshopId: string;
+  participantId: string;
+  token: string;
+}
+
+export interface ApiError {
+  error: { code: Failure['code']; message: string; field?: string };
+}

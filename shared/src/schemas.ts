@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { ACTIVITY_KINDS } from './domain/types.js';
+import { COUNTRY_CODES } from './countries.js';
+
+/**
+ * Every inbound payload (REST body, socket command) is parsed here before the domain sees it.
+ * Limits live in the schemas. Strings are trimmed; unknown keys are stripped.
+ */
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .min(1, { error: `${label} is required` })
+    .max(max, { error: `${label} must be at most ${max} characters` });
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .default('');
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-11-23' })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: 'Not a real date' });
+
+export const LIMITS = {
+  title: 120,
+  venue: 120,
+  name: 60,
+  city: 60,
+  organisation: 100,
+  role: 60,
+  modules: 40,
+  activitiesPerModule: 40,
+  participants: 2000,
+  plannedMinutes: 24 * 60,
+  timerMs: 24 * 60 * 60 * 1000,
+} as const;
+
+export const TEMPLATES = ['blank', 'victim-centred'] as const;
+export type TemplateName = (typeof TEMPLATES)[number];
+
+export const CreateWorkshopInput = z
+  .object({
+    title: text('Title', LIMITS.title),
+    template: z.enum(TEMPLATES, { error: 'Template must be "blank" or "victim-centred"' }).default('blank'),
+    startsOn: isoDate.nullable().default(null),
+    endsOn: isoDate.nullable().default(null),
+    venue: optionalText('Venue', LIMITS.venue),
+  })
+  .refine((w) => !w.startsOn || !w.endsOn || w.endsOn >= w.startsOn, {
+    error: 'The last day cannot be before the first day',
+    path: ['endsOn'],
+  });
+export type CreateWorkshopInput = z.infer<typeof CreateWorkshopInput>;
+
+/** Join codes are typed by people: case, spaces and dashes do not matter. */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const JOIN_CODE_LENGTH = 6;
+export const JoinCode = z
+  .string({ error: 'Join code must be text' })
+  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(
+    z
+      .string()
+      .length(JOIN_CODE_LENGTH, { error: `A join code has ${JOIN_CODE_LENGTH} characters` })
+      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), { error: 'That is not a join code' }),
+  );
+
+export const CountryCode = z
+  .string({ error: 'Country is required' })
+  .trim()
+  .toUpperCase()
+  .refine((c) => COUNTRY_CODES.includes(c), { error: 'Choose a country from the list' });
+
+export const ParticipantProfile = z.object({
+  name: text('Name', LIMITS.name),
+  country: CountryCode,
+  city: optionalText('City', LIMITS.city),
+  organisation: optionalText('Organisation', LIMITS.organisation),
+  role: optionalText('Role', LIMITS.role),
+});
+export type ParticipantProfile = z.infer<typeof ParticipantProfile>;
+
+export const JoinInput = ParticipantProfile.extend({ joinCode: JoinCode });
+export type JoinInput = z.infer<typeof JoinInput>;
+
+const id = z.string().min(1).max(64);
+const index = z.number().int().min(0).max(10_000);
+const activityKind = z.enum(ACTIVITY_KINDS, { error: 'Unknown activity kind' });
+const plannedMinutes = z
+  .number({ error: 'Planned minutes must be a number' })
+  .int({ error: 'Planned minutes must be whole minutes' })
+  .min(0)
+  .max(LIMITS.plannedMinutes);
+const durationMs = z.number().int().min(0).max(LIMITS.timerMs);
+
+/** Command inputs, keyed by command name. Each payload also carries a `cmdId` (see CommandEnvelope). */
+export const CommandInputs = {
+  'workshop.update': z.object({
+    title: text('Title', LIMITS.title).optional(),
+    venue: optionalText('Venue', LIMITS.venue).optional(),
+    startsOn: isoDate.nullable().optional(),
+    endsOn: isoDate.nullable().optional(),
+    timerSound: z.boolean().optional(),
+  }),
+  'module.add': z.object({ title: text('Module title', LIMITS.title), index: index.optional() }),
+  'module.update': z.object({ moduleId: id, title: text('Module title', LIMITS.title) }),
+  'module.move': z.object({ moduleId: id, toIndex: index }),
+  'module.delete': z.object({ moduleId: id }),
+  'activity.add': z.object({
+    moduleId: id,
+    title: text('Activity title', LIMITS.title),
+    kind: activityKind.default('talk'),
+    plannedMinutes: plannedMinutes.default(30),
+    index: index.optional(),
+  }),
+  'activity.update': z.object({
+    activityId: id,
+    title: text('Activity title', LIMITS.title).optional(),
+    kind: activityKind.optional(),
+    plannedMinutes: plannedMinutes.optional(),
+  }),
+  'activity.move': z.object({ activityId: id, toModuleId: id, toIndex: index }),
+  'activity.delete': z.object({ activityId: id }),
+  'activity.setCurrent': z.object({ activityId: id.nullable() }),
+  'activity.step': z.object({ direction: z.enum(['next', 'previous']) }),
+  'timer.start': z.object({ durationMs: durationMs.optional() }),
+  'timer.pause': z.object({}),
+  'timer.resume': z.object({}),
+  'timer.adjust': z.object({ deltaMs: z.number().int().min(-LIMITS.timerMs).max(LIMITS.timerMs) }),
+  'timer.reset': z.object({}),
+  'participant.rename': z.object({ participantId: id, name: text('Name', LIMITS.name) }),
+  'participant.remove': z.object({ participantId: id }),
+  'me.update': ParticipantProfile.partial(),
+} as const;
+
+export type CommandName = keyof typeof CommandInputs;
+export type CommandInput<K extends CommandName> = z.output<(typeof CommandInputs)[K]>;
+/** What a client sends: the input as the schema accepts it, plus the command id. */
+export type CommandPayload<K extends CommandName> = z.input<(typeof CommandInputs)[K]> & {
+  cmdId: string;
+};
+
+/** Client-generated command id, so that a retried command is applied once. */
+export const CommandId = z
+  .string({ error: 'cmdId is required' })
+  .min(8, { error: 'cmdId is too short' })
+  .max(64, { error: 'cmdId is too long' })
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'cmdId has characters it may not have' });
+
+/** Turns a zod error into the first problem, named by field, for a person to read. */
+export function describeZodError(error: z.ZodError): { message: string; field?: string } {
+  const issue = error.issues[0];
+  if (!issue) return { message: 'Invalid input' };
+  const field = issue.path.map(String).join('.');
+  return field ? { message: `${field}: ${issue.message}`, field } : { message: issue.message };
+}
