@@ -1,0 +1,149 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import {
+  CreateWorkshopInput,
+  JoinCode,
+  JoinInput,
+  participantView,
+  sessionView,
+  type CreatedWorkshop,
+  type Credential,
+  type Joined,
+  type Workshop,
+} from '@plenary/shared';
+import type { Presence } from '../realtime/presence.js';
+import type { Workshops } from '../workshops.js';
+import { sendFailure, sendInvalid } from './errors.js';
+
+export interface ApiDeps {
+  workshops: Workshops;
+  presence: Presence;
+  version: string;
+  /** Fixed public origin (PUBLIC_ORIGIN), or undefined to use the request's own. */
+  publicOrigin: string | undefined;
+  /** Tells live connections that a workshop is gone. */
+  onDeleted: (workshopId: string) => void;
+}
+
+const bearer = (req: Request): string | undefined => {
+  const header = req.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+};
+
+export function apiRouter(deps: ApiDeps): Router {
+  const { workshops, presence } = deps;
+  const api = express.Router();
+  api.use(express.json({ limit: '100kb' }));
+
+  const origin = (req: Request) => deps.publicOrigin ?? `${req.protocol}://${req.get('host')}`;
+
+  api.get('/health', (_req, res) => {
+    res.json({ ok: true, version: deps.version });
+  });
+
+  api.post('/workshops', async (req, res) => {
+    const parsed = CreateWorkshopInput.safeParse(req.body ?? {});
+    if (!parsed.success) return sendInvalid(res, parsed.error);
+    const { workshop, facilitatorKey, screenKey } = await workshops.create(parsed.data);
+    const base = origin(req);
+    const body: CreatedWorkshop = {
+      id: workshop.id,
+      joinCode: workshop.joinCode,
+      facilitatorKey,
+      screenKey,
+      facilitatorUrl: `${base}/w/${workshop.id}/facilitate#key=${facilitatorKey}`,
+      joinUrl: `${base}/join/${workshop.joinCode}`,
+      screenUrl: `${base}/w/${workshop.id}/screen#key=${screenKey}`,
+    };
+    res.status(201).json(body);
+  });
+
+  api.get('/join/:code', async (req, res) => {
+    const code = JoinCode.safeParse(req.params.code);
+    if (!code.success) return sendInvalid(res, code.error);
+    const id = await workshops.idForJoinCode(code.data);
+    const record = id ? await workshops.get(id) : undefined;
+    if (!record) return sendFailure(res, { code: 'not_found', message: 'No workshop has this join code', field: 'joinCode' });
+    res.json({ workshopId: record.workshop.id, title: record.workshop.title });
+  });
+
+  api.post('/join', async (req, res) => {
+    const parsed = JoinInput.safeParse(req.body ?? {});
+    if (!parsed.success) return sendInvalid(res, parsed.error);
+    const joined = await workshops.join(parsed.data);
+    if (!joined.ok) return sendFailure(res, joined);
+    const body: Joined = {
+      workshopId: joined.value.workshop.id,
+      participantId: joined.value.participant.id,
+      token: joined.value.token,
+    };
+    presence.announce(joined.value.workshop.id, joined.value.participant);
+    res.status(201).json(body);
+  });
+
+  /** Finds the workshop and who the bearer is in it; sends the failure itself when there is none. */
+  async function authorize(req: Request, res: Response) {
+    const id = String(req.params.id);
+    const secret = bearer(req);
+    if (!secret) {
+      sendFailure(res, { code: 'unauthorized', message: 'Send the facilitator key or a participant token as a Bearer token' });
+      return undefined;
+    }
+    const record = await workshops.get(id);
+    if (!record) {
+      sendFailure(res, { code: 'not_found', message: 'No such workshop' });
+      return undefined;
+    }
+    const credentials: Credential[] = secret.includes('.')
+      ? [{ kind: 'participant', token: secret }]
+      : [{ kind: 'facilitator', key: secret }, { kind: 'screen', key: secret }];
+    for (const credential of credentials) {
+      const actor = workshops.authenticate(record.workshop, credential);
+      if (actor) return { workshop: record.workshop, actor };
+    }
+    sendFailure(res, { code: 'forbidden', message: 'That key does not open this workshop' });
+    return undefined;
+  }
+
+  const roster = (w: Workshop) =>
+    w.participants.map((p) => participantView(p, presence.of(w.id, p.id)));
+
+  api.get('/workshops/:id', async (req, res) => {
+    const auth = await authorize(req, res);
+    if (!auth) return;
+    const { workshop, actor } = auth;
+    res.json({
+      role: actor.role,
+      participantId: actor.role === 'participant' ? actor.participantId : null,
+      ...sessionView(workshop),
+      createdAt: workshop.createdAt,
+      participants: roster(workshop),
+    });
+  });
+
+  api.delete('/workshops/:id', async (req, res) => {
+    const auth = await authorize(req, res);
+    if (!auth) return;
+    if (auth.actor.role !== 'facilitator')
+      return sendFailure(res, { code: 'forbidden', message: 'Only the facilitator can delete a workshop' });
+    await workshops.delete(auth.workshop.id);
+    deps.onDeleted(auth.workshop.id);
+    res.status(204).end();
+  });
+
+  api.use((_req, res) => {
+    sendFailure(res, { code: 'not_found', message: 'No such API route' });
+  });
+
+  // Express 5 passes rejected promises and body-parser errors here.
+  api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = (error as { status?: number }).status;
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') return sendFailure(res, { code: 'too_large', message: 'The request body is too large' });
+    if (status === 400) return sendFailure(res, { code: 'bad_request', message: 'The request body is not valid JSON' });
+    console.error('[api] unexpected error', error);
+    sendFailure(res, { code: 'internal', message: 'Something went wrong on the server; try again' });
+  });
+
+  return api;
+}

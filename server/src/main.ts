@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { RequestHandler } from 'express';
+import { createServer } from './app.js';
+import { loadConfig } from './config.js';
+import { DataDirLockedError, LowdbStore } from './store/lowdb.js';
+
+declare const PLENARY_VERSION: string | undefined;
+const version = typeof PLENARY_VERSION === 'string' ? PLENARY_VERSION : '0.0.0-dev';
+
+async function loadWebHandler(dir: string): Promise<RequestHandler | undefined> {
+  const file = join(dir, 'handler.js');
+  if (!existsSync(file)) {
+    console.warn(`[plenary] no web build at ${dir}: serving the API only (run "pnpm build")`);
+    return undefined;
+  }
+  const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
+  return mod.handler;
+}
+
+async function main() {
+  const config = loadConfig(process.env);
+  const here = dirname(fileURLToPath(import.meta.url));
+  const webDir = config.webBuildDir ?? resolve(here, '../../web/build');
+  let store: LowdbStore;
+  try {
+    store = await LowdbStore.open(config.dataDir);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(`[plenary] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const server = createServer({
+    store,
+    version,
+    webHandler: await loadWebHandler(webDir),
+    publicOrigin: config.publicOrigin,
+    allowedOrigins: config.allowedOrigins,
+  });
+  const url = await server.listen(config.port, config.host);
+  console.log(`[plenary] ${version} listening on ${url} (data in ${config.dataDir})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[plenary] ${signal}: closing`);
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('[plenary] failed to start', error);
+  process.exit(1);
+});

@@ -1,0 +1,176 @@
+import {
+  COMMANDS,
+  createWorkshop,
+  fail,
+  joinWorkshop,
+  ok,
+  type Actor,
+  type CommandInput,
+  type CommandName,
+  type CommandResult,
+  type CreateWorkshopInput,
+  type Credential,
+  type JoinInput,
+  type Participant,
+  type Result,
+  type Workshop,
+} from '@plenary/shared';
+import {
+  hashSecret,
+  newId,
+  newJoinCode,
+  newSecret,
+  participantToken,
+  secretMatches,
+  splitParticipantToken,
+} from './secrets.js';
+import { RECENT_COMMANDS, type Store, type StoredWorkshop } from './store/store.js';
+
+export interface CommandOutcome<K extends CommandName> {
+  result: Result<{ result: CommandResult<K>; duplicate: boolean }>;
+  before: Workshop;
+  after: Workshop;
+}
+
+export interface Created {
+  workshop: Workshop;
+  facilitatorKey: string;
+  screenKey: string;
+}
+
+/**
+ * Workshop state: loads from the store, runs commands one at a time per workshop (so two
+ * commands never interleave between read and write), persists, and only then returns.
+ */
+export class Workshops {
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get(id: string): Promise<StoredWorkshop | undefined> {
+    return this.store.load(id);
+  }
+
+  idForJoinCode(code: string): Promise<string | undefined> {
+    return this.store.idForJoinCode(code);
+  }
+
+  async create(input: CreateWorkshopInput): Promise<Created> {
+    const facilitatorKey = newSecret();
+    const screenKey = newSecret();
+    let joinCode = newJoinCode();
+    while (await this.store.idForJoinCode(joinCode)) joinCode = newJoinCode();
+    const workshop = createWorkshop(
+      input,
+      {
+        id: newId(),
+        joinCode,
+        facilitatorKeyHash: hashSecret(facilitatorKey),
+        screenKeyHash: hashSecret(screenKey),
+      },
+      { now: this.now(), newId },
+    );
+    await this.store.save({ workshop, recentCommands: [] });
+    return { workshop, facilitatorKey, screenKey };
+  }
+
+  async join(
+    input: JoinInput,
+  ): Promise<Result<{ workshop: Workshop; participant: Participant; token: string }>> {
+    const id = await this.store.idForJoinCode(input.joinCode);
+    if (!id) return fail('not_found', 'No workshop has this join code', 'joinCode');
+    return this.serialized(id, async () => {
+      const record = await this.store.load(id);
+      if (!record) return fail('not_found', 'No workshop has this join code', 'joinCode');
+      const secret = newSecret();
+      const { joinCode: _code, ...profile } = input;
+      const ctx = { actor: { role: 'screen' } as Actor, now: this.now(), newId };
+      const joined = joinWorkshop(record.workshop, profile, hashSecret(secret), ctx);
+      if (!joined.ok) return joined;
+      await this.store.save({ ...record, workshop: joined.value.workshop });
+      const { participant, workshop } = joined.value;
+      return ok({ workshop, participant, token: participantToken(participant.id, secret) });
+    });
+  }
+
+  /** Who a credential belongs to in a workshop, or undefined when it grants nothing. */
+  authenticate(workshop: Workshop, credential: Credential): Actor | undefined {
+    switch (credential.kind) {
+      case 'facilitator':
+        return secretMatches(credential.key, workshop.facilitatorKeyHash)
+          ? { role: 'facilitator' }
+          : undefined;
+      case 'screen':
+        // The facilitator's key opens the projector screen too.
+        return secretMatches(credential.key, workshop.screenKeyHash) ||
+          secretMatches(credential.key, workshop.facilitatorKeyHash)
+          ? { role: 'screen' }
+          : undefined;
+      case 'participant': {
+        const parts = splitParticipantToken(credential.token);
+        const p = parts && workshop.participants.find((x) => x.id === parts.participantId);
+        return p && parts && secretMatches(parts.secret, p.tokenHash)
+          ? { role: 'participant', participantId: p.id }
+          : undefined;
+      }
+    }
+  }
+
+  /**
+   * Applies a parsed command for an authenticated actor. A command id seen before is not
+   * applied again: the outcome says `duplicate`, and the state is unchanged.
+   */
+  async run<K extends CommandName>(
+    workshopId: string,
+    actor: Actor,
+    name: K,
+    cmdId: string,
+    input: CommandInput<K>,
+  ): Promise<CommandOutcome<K> | undefined> {
+    return this.serialized(workshopId, async () => {
+      const record = await this.store.load(workshopId);
+      if (!record) return undefined;
+      const before = record.workshop;
+      if (record.recentCommands.includes(cmdId)) {
+        const result = ok({ result: {} as CommandResult<K>, duplicate: true });
+        return { result, before, after: before };
+      }
+      const spec = COMMANDS[name];
+      if (!spec.roles.includes(actor.role)) {
+        return {
+          result: fail('forbidden', 'Only the facilitator can do that'),
+          before,
+          after: before,
+        };
+      }
+      const applied = spec.apply(before, input, { actor, now: this.now(), newId });
+      if (!applied.ok) return { result: applied, before, after: before };
+      const after = applied.value.workshop;
+      const recentCommands = [...record.recentCommands, cmdId].slice(-RECENT_COMMANDS);
+      await this.store.save({ workshop: after, recentCommands });
+      return { result: ok({ result: applied.value.result, duplicate: false }), before, after };
+    });
+  }
+
+  async delete(workshopId: string): Promise<void> {
+    await this.serialized(workshopId, () => this.store.delete(workshopId));
+  }
+
+  /** Runs `task` after every earlier task of the same workshop has finished. */
+  private serialized<T>(workshopId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(workshopId) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(workshopId, settled);
+    void settled.then(() => {
+      if (this.queues.get(workshopId) === settled) this.queues.delete(workshopId);
+    });
+    return next;
+  }
+}

@@ -1,0 +1,121 @@
+import { io, type Socket } from 'socket.io-client';
+import { createServer, MemoryStore, type PlenaryServer, type Store } from '@plenary/server';
+import {
+  PROTOCOL_VERSION,
+  type Ack,
+  type ClientToServer,
+  type CommandName,
+  type CommandPayload,
+  type CommandResult,
+  type CreatedWorkshop,
+  type Credential,
+  type Joined,
+  type ParticipantView,
+  type ServerToClient,
+  type SessionView,
+  type Welcome,
+} from '@plenary/shared';
+
+export type Client = Socket<ServerToClient, ClientToServer>;
+
+export interface Running {
+  server: PlenaryServer;
+  url: string;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** A real server on port 0, with a memory store unless one is given. */
+export async function startServer(store: Store = new MemoryStore(), now?: () => number): Promise<Running> {
+  const server = createServer({ store, version: 'test', ...(now && { now }) });
+  const url = await server.listen(0, '127.0.0.1');
+  return { server, url, store, close: () => server.close() };
+}
+
+export async function post<T>(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+export async function createWorkshop(base: string, body: Record<string, unknown> = {}) {
+  const res = await post<CreatedWorkshop>(`${base}/api/workshops`, { title: 'Regional training on identification', ...body });
+  if (res.status !== 201) throw new Error(`create failed: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+let counter = 0;
+export async function join(base: string, joinCode: string, name = `Participant ${++counter}`, country = 'PH') {
+  const res = await post<Joined>(`${base}/api/join`, { joinCode, name, country, city: 'Cebu', organisation: 'Invented NGO' });
+  if (res.status !== 201) throw new Error(`join failed: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A connected client that keeps the latest session and roster it was sent. */
+export interface Live {
+  socket: Client;
+  welcome: Welcome;
+  session: () => SessionView;
+  roster: () => Map<string, ParticipantView>;
+  ended: () => string | undefined;
+}
+
+export function connect(base: string, workshopId: string, credential: Credential, extra: { protocol?: number } = {}): Promise<Live> {
+  const socket: Client = io(base, {
+    transports: ['websocket'],
+    reconnection: true,
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+    auth: { protocol: extra.protocol ?? PROTOCOL_VERSION, workshopId, credential },
+  });
+  let session: SessionView | undefined;
+  const roster = new Map<string, ParticipantView>();
+  let ended: string | undefined;
+  socket.on('session', (s) => (session = s));
+  socket.on('roster.upsert', (p) => roster.set(p.id, p));
+  socket.on('roster.remove', (id) => roster.delete(id));
+  socket.on('ended', (reason) => (ended = reason));
+  return new Promise((resolve, reject) => {
+    socket.on('welcome', (w) => {
+      session = w.session;
+      roster.clear();
+      for (const p of w.roster) roster.set(p.id, p);
+      resolve({ socket, welcome: w, session: () => session!, roster: () => roster, ended: () => ended });
+    });
+    socket.once('connect_error', (err) => {
+      socket.close();
+      reject(err);
+    });
+  });
+}
+
+let cmd = 0;
+export const newCmdId = () => `cmd${Date.now().toString(36)}${(++cmd).toString(36)}x`;
+
+export function send<K extends CommandName>(
+  live: Live | Client,
+  name: K,
+  payload: Omit<CommandPayload<K>, 'cmdId'> & { cmdId?: string },
+): Promise<Ack<CommandResult<K>>> {
+  const socket = 'socket' in live ? live.socket : live;
+  const full = { cmdId: newCmdId(), ...payload } as CommandPayload<K>;
+  // The typed emit cannot see through the generic K; the payload type is checked above.
+  return (socket as unknown as { emitWithAck: (n: string, p: unknown) => Promise<Ack<CommandResult<K>>> }).emitWithAck(name, full);
+}
+
+/** Waits until `check` passes (for broadcasts), failing after `ms`. */
+export async function eventually(check: () => void, ms = 2000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() - started > ms) throw error;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
