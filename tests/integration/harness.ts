@@ -79,15 +79,18 @@ export function connect(base: string, workshopId: string, credential: Credential
   socket.on('roster.remove', (id) => roster.delete(id));
   socket.on('ended', (reason) => (ended = reason));
   return new Promise((resolve, reject) => {
+    const refused = (err: Error) => {
+      socket.close();
+      reject(err);
+    };
+    socket.once('connect_error', refused);
     socket.on('welcome', (w) => {
+      // From here on, a failed reconnection attempt is retried by socket.io, not fatal.
+      socket.off('connect_error', refused);
       session = w.session;
       roster.clear();
       for (const p of w.roster) roster.set(p.id, p);
       resolve({ socket, welcome: w, session: () => session!, roster: () => roster, ended: () => ended });
-    });
-    socket.once('connect_error', (err) => {
-      socket.close();
-      reject(err);
     });
   });
 }
