@@ -53,7 +53,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
       presence,
       version: deps.version ?? '0.0.0-dev',
       publicOrigin: deps.publicOrigin,
-      onDeleted: realtime.ended,
+      onDeleted: (id) => realtime.broadcaster.ended(id),
     }),
   );
   if (deps.webHandler) app.use(deps.webHandler);

@@ -38,3 +38,10 @@ export function splitParticipantToken(token: string): { participantId: string; s
   if (dot <= 0 || dot === token.length - 1) return undefined;
   return { participantId: token.slice(0, dot), secret: token.slice(dot + 1) };
 }
+
+/** Seed for anonymous ballot keys: differs from the stored token hash, so it cannot be derived from it. */
+export const ballotSeed = (tokenSecret: string): string =>
+  createHash('sha256').update(`ballot-seed:${tokenSecret}`).digest('base64url');
+
+export const ballotKey = (seed: string, pollId: string): string =>
+  createHash('sha256').update(`${seed}:${pollId}`).digest('base64url');

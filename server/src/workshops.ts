@@ -129,6 +129,7 @@ export class Workshops {
     name: K,
     cmdId: string,
     input: CommandInput<K>,
+    ballotKeyFor?: (pollId: string) => string,
   ): Promise<CommandOutcome<K> | undefined> {
     return this.serialized(workshopId, async () => {
       const record = await this.store.load(workshopId);
@@ -146,7 +147,12 @@ export class Workshops {
           after: before,
         };
       }
-      const applied = spec.apply(before, input, { actor, now: this.now(), newId });
+      const applied = spec.apply(before, input, {
+        actor,
+        now: this.now(),
+        newId,
+        ...(ballotKeyFor && { ballotKeyFor }),
+      });
       if (!applied.ok) return { result: applied, before, after: before };
       const after = applied.value.workshop;
       const recentCommands = [...record.recentCommands, cmdId].slice(-RECENT_COMMANDS);

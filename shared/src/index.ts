@@ -10,3 +10,8 @@ export * from './domain/views.js';
 export * from './schemas.js';
 export * from './protocol.js';
 export * from './countries.js';
+export * from './domain/poll-types.js';
+export * from './domain/poll.js';
+export * from './domain/tally.js';
+export * from './domain/knowledge-check.js';
+export * from './domain/questions.js';

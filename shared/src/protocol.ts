@@ -1,6 +1,7 @@
 import type { CommandResult } from './domain/commands.js';
 import type { Failure } from './domain/result.js';
-import type { ParticipantView, SessionView } from './domain/views.js';
+import type { MyAnswers, ParticipantView, PollView, QuestionView, SessionView } from './domain/views.js';
+import type { PollResults } from './domain/tally.js';
 import type { CommandName, CommandPayload } from './schemas.js';
 
 /** Bumped on any incompatible change; a client with another version is refused at the handshake. */
@@ -29,6 +30,14 @@ export interface Welcome {
   session: SessionView;
   roster: ParticipantView[];
   serverNow: number;
+  polls: PollView[];
+  /** Results this connection may see (all for the facilitator, revealed ones for others). */
+  results: PollResults[];
+  questions: QuestionView[];
+  /** A participant's own answers, by poll id. */
+  myAnswers: MyAnswers;
+  /** Question ids this participant has upvoted. */
+  myUpvotes: string[];
 }
 
 export type EndReason = 'removed' | 'deleted';
@@ -40,6 +49,11 @@ export interface ServerToClient {
   session: (s: SessionView) => void;
   'roster.upsert': (p: ParticipantView) => void;
   'roster.remove': (participantId: string) => void;
+  /** Poll definitions or states changed (never sent per vote). */
+  polls: (polls: PollView[]) => void;
+  /** A poll's tally; merged, a few per second per poll at most. */
+  'poll.results': (results: PollResults) => void;
+  questions: (questions: QuestionView[]) => void;
   /** This connection is over for good: its participant was removed or the workshop deleted. */
   ended: (reason: EndReason) => void;
 }
@@ -58,6 +72,11 @@ export interface SocketData {
   workshopId: string;
   role: Role;
   participantId: string | null;
+  /**
+   * A participant's ballot seed: a hash of their secret token, kept in memory only, from which
+   * anonymous ballot keys are derived. Never stored, so stored ballots are unlinkable.
+   */
+  ballotSeed: string | null;
 }
 
 /** REST responses. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from './domain/types.js';
+import { POLL_KINDS } from './domain/poll-types.js';
 import { COUNTRY_CODES } from './countries.js';
 
 /**
@@ -38,6 +39,13 @@ export const LIMITS = {
   participants: 2000,
   plannedMinutes: 24 * 60,
   timerMs: 24 * 60 * 60 * 1000,
+  polls: 200,
+  pollQuestion: 300,
+  pollOptions: 20,
+  optionLabel: 120,
+  openAnswer: 200,
+  questions: 500,
+  questionText: 280,
 } as const;
 
 export const TEMPLATES = ['blank', 'victim-centred'] as const;
@@ -98,6 +106,51 @@ const plannedMinutes = z
   .max(LIMITS.plannedMinutes);
 const durationMs = z.number().int().min(0).max(LIMITS.timerMs);
 
+const pollKind = z.enum(POLL_KINDS, { error: 'Unknown poll kind' });
+const pollOptions = z
+  .array(
+    z.object({
+      label: text('Option', LIMITS.optionLabel),
+      correct: z.boolean().default(false),
+    }),
+  )
+  .max(LIMITS.pollOptions, { error: `At most ${LIMITS.pollOptions} options` });
+const scaleSpec = z.object({
+  min: z.number().int().min(0).max(10),
+  max: z.number().int().min(1).max(10),
+  minLabel: optionalText('Label', 40),
+  maxLabel: optionalText('Label', 40),
+});
+const pollFields = {
+  kind: pollKind,
+  question: text('Question', LIMITS.pollQuestion),
+  options: pollOptions.default([]),
+  maxChoices: z.number().int().min(1).max(LIMITS.pollOptions).default(2),
+  scale: scaleSpec.default({ min: 1, max: 5, minLabel: 'Not at all', maxLabel: 'Completely' }),
+  pointsTotal: z.number().int().min(1).max(1000).default(100),
+  anonymous: z.boolean().default(true),
+  activityId: id.nullable().optional(),
+  checkPhase: z.enum(['pre', 'post']).nullable().optional(),
+};
+const optionId = z.string().min(1).max(64);
+export const AnswerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('single'), optionId }),
+  z.object({ kind: z.literal('quiz'), optionId }),
+  z.object({ kind: z.literal('multiple'), optionIds: z.array(optionId).max(LIMITS.pollOptions) }),
+  z.object({ kind: z.literal('scale'), value: z.number().int().min(0).max(10) }),
+  z.object({ kind: z.literal('ranking'), order: z.array(optionId).max(LIMITS.pollOptions) }),
+  z.object({
+    kind: z.literal('open'),
+    text: z.string().trim().min(1, { error: 'Write an answer' }).max(LIMITS.openAnswer, { error: `At most ${LIMITS.openAnswer} characters` }),
+  }),
+  z.object({
+    kind: z.literal('points'),
+    points: z
+      .record(optionId, z.number().int().min(0).max(1000))
+      .refine((r) => Object.keys(r).length <= LIMITS.pollOptions, { error: 'Too many options' }),
+  }),
+]);
+
 /** Command inputs, keyed by command name. Each payload also carries a `cmdId` (see CommandEnvelope). */
 export const CommandInputs = {
   'workshop.update': z.object({
@@ -136,6 +189,37 @@ export const CommandInputs = {
   'participant.rename': z.object({ participantId: id, name: text('Name', LIMITS.name) }),
   'participant.remove': z.object({ participantId: id }),
   'me.update': ParticipantProfile.partial(),
+  'poll.create': z.object(pollFields),
+  'poll.update': z.object({
+    pollId: id,
+    kind: pollKind.optional(),
+    question: text('Question', LIMITS.pollQuestion).optional(),
+    options: pollOptions.optional(),
+    maxChoices: z.number().int().min(1).max(LIMITS.pollOptions).optional(),
+    scale: scaleSpec.optional(),
+    pointsTotal: z.number().int().min(1).max(1000).optional(),
+    anonymous: z.boolean().optional(),
+    activityId: id.nullable().optional(),
+    checkPhase: z.enum(['pre', 'post']).nullable().optional(),
+  }),
+  'poll.setState': z.object({ pollId: id, state: z.enum(['draft', 'open', 'closed']) }),
+  'poll.reveal': z.object({ pollId: id, revealed: z.boolean() }),
+  'poll.duplicate': z.object({ pollId: id, asTwin: z.boolean().default(false) }),
+  'poll.delete': z.object({ pollId: id }),
+  'vote.cast': z.object({ pollId: id, answer: AnswerSchema }),
+  'question.ask': z.object({
+    text: text('Question', LIMITS.questionText),
+    anonymous: z.boolean().default(false),
+  }),
+  'question.upvote': z.object({ questionId: id, up: z.boolean() }),
+  'question.setState': z.object({ questionId: id, state: z.enum(['open', 'answered', 'hidden']) }),
+  'screen.show': z.object({
+    target: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('activity') }),
+      z.object({ kind: z.literal('poll'), pollId: id }),
+      z.object({ kind: z.literal('question'), questionId: id }),
+    ]),
+  }),
 } as const;
 
 export type CommandName = keyof typeof CommandInputs;

@@ -6,21 +6,26 @@ import {
   CommandInputs,
   PROTOCOL_VERSION,
   describeZodError,
+  myAnswer,
   participantView,
-  sessionChanged,
+  pollsFor,
+  questionsFor,
   sessionView,
+  tallyPoll,
   type Ack,
   type ClientToServer,
   type CommandName,
   type ErrorCode,
-  type Participant,
+  type MyAnswers,
   type ServerToClient,
   type SocketData,
   type Workshop,
 } from '@plenary/shared';
+import { ballotKey, ballotSeed, splitParticipantToken } from '../secrets.js';
 import type { Workshops } from '../workshops.js';
-import type { Presence } from './presence.js';
+import { Broadcaster, rooms } from './broadcast.js';
 import { isAllowedOrigin } from './origin.js';
+import type { Presence } from './presence.js';
 
 type IO = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 type PlenarySocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
@@ -47,10 +52,9 @@ function refusal(code: ErrorCode, message: string): Error & { data: { code: Erro
   return Object.assign(new Error(JSON.stringify({ code, message })), { data: { code } });
 }
 
-const workshopRoom = (id: string) => `w:${id}`;
-const participantRoom = (workshopId: string, participantId: string) => `p:${workshopId}:${participantId}`;
+const ballotKeys = (data: SocketData) => (data.ballotSeed ? (pollId: string) => ballotKey(data.ballotSeed!, pollId) : undefined);
 
-export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io: IO; ended: (workshopId: string) => void } {
+export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io: IO; broadcaster: Broadcaster } {
   const { workshops, presence } = deps;
   const now = deps.now ?? Date.now;
   const io: IO = new Server(httpServer, {
@@ -58,20 +62,17 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     serveClient: false,
     allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, deps.allowedOrigins)),
   });
-
-  const upsert = (workshopId: string, p: Participant) =>
-    io.to(workshopRoom(workshopId)).emit('roster.upsert', participantView(p, presence.of(workshopId, p.id)));
+  const broadcaster = new Broadcaster(io, presence, now);
 
   presence.onChange = (workshopId, participant) => {
-    if (typeof participant !== 'string') upsert(workshopId, participant);
+    if (typeof participant !== 'string') broadcaster.upsert(workshopId, participant);
   };
 
   io.use(async (socket, next) => {
     const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(refusal('unauthorized', 'Sign in again: the connection carried no valid credential'));
     const { protocol, workshopId, credential } = parsed.data;
-    if (protocol !== PROTOCOL_VERSION)
-      return next(refusal('protocol_mismatch', 'Plenary was updated: reload the page'));
+    if (protocol !== PROTOCOL_VERSION) return next(refusal('protocol_mismatch', 'Plenary was updated: reload the page'));
     const record = await workshops.get(workshopId);
     if (!record) return next(refusal('not_found', 'This workshop no longer exists'));
     const actor = workshops.authenticate(record.workshop, credential);
@@ -82,38 +83,58 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
           : refusal('forbidden', 'That key does not open this workshop'),
       );
     }
+    const secret = credential.kind === 'participant' ? splitParticipantToken(credential.token)?.secret : undefined;
     socket.data = {
       workshopId,
       role: actor.role,
       participantId: actor.role === 'participant' ? actor.participantId : null,
+      ballotSeed: secret ? ballotSeed(secret) : null,
     };
     next();
   });
 
+  function welcome(socket: PlenarySocket, w: Workshop) {
+    const { role, participantId } = socket.data;
+    const facilitator = role === 'facilitator';
+    const keys = ballotKeys(socket.data);
+    const myAnswers: MyAnswers = {};
+    if (participantId) {
+      for (const poll of w.polls) {
+        const answer = myAnswer(poll, participantId, { ...(keys && { ballotKeyFor: keys }) });
+        if (answer) myAnswers[poll.id] = answer;
+      }
+    }
+    socket.emit('welcome', {
+      role,
+      participantId,
+      session: sessionView(w),
+      roster: w.participants.map((p) => participantView(p, presence.of(w.id, p.id))),
+      serverNow: now(),
+      polls: pollsFor(w, facilitator),
+      results: w.polls.filter((p) => facilitator || (p.revealed && p.state !== 'draft')).map((p) => tallyPoll(p, true)),
+      questions: questionsFor(w, facilitator),
+      myAnswers,
+      myUpvotes: participantId ? w.questions.filter((q) => q.upvoters.includes(participantId)).map((q) => q.id) : [],
+    });
+  }
+
   io.on('connection', async (socket) => {
-    const { workshopId, participantId } = socket.data;
-    await socket.join(workshopRoom(workshopId));
-    if (participantId) await socket.join(participantRoom(workshopId, participantId));
+    const { workshopId, participantId, role } = socket.data;
+    await socket.join([rooms.all(workshopId), role === 'facilitator' ? rooms.facilitators(workshopId) : rooms.audience(workshopId)]);
+    if (participantId) await socket.join(rooms.participant(workshopId, participantId));
 
     const record = await workshops.get(workshopId);
     if (!record || !socket.connected) return void socket.disconnect(true);
-    let cameOnline = false;
-    if (participantId) cameOnline = presence.connected(workshopId, participantId);
-    socket.emit('welcome', {
-      role: socket.data.role,
-      participantId,
-      session: sessionView(record.workshop),
-      roster: record.workshop.participants.map((p) => participantView(p, presence.of(workshopId, p.id))),
-      serverNow: now(),
-    });
+    const cameOnline = participantId ? presence.connected(workshopId, participantId) : false;
+    welcome(socket, record.workshop);
     const me = participantId && record.workshop.participants.find((p) => p.id === participantId);
-    if (cameOnline && me) upsert(workshopId, me);
+    if (cameOnline && me) broadcaster.upsert(workshopId, me);
 
     socket.on('disconnect', async () => {
       if (!participantId || !presence.disconnected(workshopId, participantId)) return;
       const current = await workshops.get(workshopId);
       const p = current?.workshop.participants.find((x) => x.id === participantId);
-      if (p) upsert(workshopId, p);
+      if (p) broadcaster.upsert(workshopId, p);
     });
 
     socket.on('clock.sync', (ack) => {
@@ -123,13 +144,11 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     for (const name of Object.keys(CommandInputs) as CommandName[]) {
       socket.on(name, (payload: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return; // every command is acknowledged; one without is not ours
-        void handleCommand(socket, name, payload).then(
-          (res) => (ack as (r: Ack<object>) => void)(res),
-          (error: unknown) => {
-            console.error(`[socket] command ${name} failed in workshop ${workshopId}`, error);
-            (ack as (r: Ack<object>) => void)({ ok: false, code: 'internal', message: 'Something went wrong on the server; try again' });
-          },
-        );
+        const reply = ack as (r: Ack<object>) => void;
+        handleCommand(socket, name, payload).then(reply, (error: unknown) => {
+          console.error(`[socket] command ${name} failed in workshop ${workshopId}`, error);
+          reply({ ok: false, code: 'internal', message: 'Something went wrong on the server; try again' });
+        });
       });
     }
   });
@@ -145,41 +164,18 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     const input = CommandInputs[name].safeParse(payload);
     if (!input.success) return { ok: false, code: 'bad_request', ...describeZodError(input.error) };
     const actor =
-      role === 'participant' && participantId ? { role, participantId } : role === 'facilitator' ? { role } : { role: 'screen' as const };
-    const outcome = await workshops.run(workshopId, actor, name, envelope.data.cmdId, input.data as never);
+      role === 'participant' && participantId
+        ? { role, participantId }
+        : role === 'facilitator'
+          ? { role }
+          : { role: 'screen' as const };
+    const outcome = await workshops.run(workshopId, actor, name, envelope.data.cmdId, input.data as never, ballotKeys(socket.data));
     if (!outcome) return { ok: false, code: 'not_found', message: 'This workshop no longer exists' };
     const { result, before, after } = outcome;
     if (!result.ok) return result;
-    broadcastChanges(before, after);
+    broadcaster.changed(before, after);
     return { ok: true, ...(result.value.duplicate && { duplicate: true }), ...result.value.result };
   }
 
-  /** Sends what changed: the session view, and roster deltas by participant. */
-  function broadcastChanges(before: Workshop, after: Workshop): void {
-    if (before === after) return;
-    const room = io.to(workshopRoom(after.id));
-    if (sessionChanged(before, after)) room.emit('session', sessionView(after));
-    if (before.participants === after.participants) return;
-    const old = new Map(before.participants.map((p) => [p.id, p]));
-    for (const p of after.participants) {
-      if (old.get(p.id) !== p) upsert(after.id, p);
-      old.delete(p.id);
-    }
-    for (const removedId of old.keys()) {
-      presence.forget(after.id, removedId);
-      room.emit('roster.remove', removedId);
-      const theirs = io.to(participantRoom(after.id, removedId));
-      theirs.emit('ended', 'removed');
-      theirs.disconnectSockets(true);
-    }
-  }
-
-  function ended(workshopId: string): void {
-    presence.forget(workshopId);
-    const room = io.to(workshopRoom(workshopId));
-    room.emit('ended', 'deleted');
-    room.disconnectSockets(true);
-  }
-
-  return { io, ended };
+  return { io, broadcaster };
 }

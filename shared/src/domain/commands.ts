@@ -1,5 +1,7 @@
 import type { CommandInput, CommandName } from '../schemas.js';
 import * as agenda from './agenda.js';
+import * as poll from './poll.js';
+import * as questions from './questions.js';
 import { ok, type Result } from './result.js';
 import * as roster from './roster.js';
 import type { Actor, DomainContext, Workshop } from './types.js';
@@ -9,6 +11,8 @@ import * as workshop from './workshop.js';
 export interface CommandResults {
   'module.add': { moduleId: string };
   'activity.add': { activityId: string };
+  'poll.create': { pollId: string };
+  'poll.duplicate': { pollId: string };
 }
 export type CommandResult<K extends CommandName> = K extends keyof CommandResults
   ? CommandResults[K]
@@ -38,6 +42,7 @@ const plain =
   };
 
 const FACILITATOR = ['facilitator'] as const;
+const PARTICIPANT = ['participant'] as const;
 
 /** The command table: one entry per command, read by the server's one generic handler. */
 export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
@@ -73,5 +78,28 @@ export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
   'timer.reset': { roles: FACILITATOR, apply: plain(workshop.timerReset) },
   'participant.rename': { roles: FACILITATOR, apply: plain(roster.renameParticipant) },
   'participant.remove': { roles: FACILITATOR, apply: plain(roster.removeParticipant) },
-  'me.update': { roles: ['participant'], apply: plain(roster.updateOwnProfile) },
+  'me.update': { roles: PARTICIPANT, apply: plain(roster.updateOwnProfile) },
+  'poll.create': {
+    roles: FACILITATOR,
+    apply: (w, input, ctx) => {
+      const r = poll.createPoll(w, input, ctx);
+      return r.ok ? ok({ workshop: r.value.workshop, result: { pollId: r.value.pollId } }) : r;
+    },
+  },
+  'poll.update': { roles: FACILITATOR, apply: plain(poll.updatePoll) },
+  'poll.setState': { roles: FACILITATOR, apply: plain(poll.setPollState) },
+  'poll.reveal': { roles: FACILITATOR, apply: plain(poll.revealPoll) },
+  'poll.duplicate': {
+    roles: FACILITATOR,
+    apply: (w, input, ctx) => {
+      const r = poll.duplicatePoll(w, input, ctx);
+      return r.ok ? ok({ workshop: r.value.workshop, result: { pollId: r.value.pollId } }) : r;
+    },
+  },
+  'poll.delete': { roles: FACILITATOR, apply: plain(poll.deletePoll) },
+  'vote.cast': { roles: PARTICIPANT, apply: plain(poll.castVote) },
+  'question.ask': { roles: PARTICIPANT, apply: plain(questions.askQuestion) },
+  'question.upvote': { roles: PARTICIPANT, apply: plain(questions.upvoteQuestion) },
+  'question.setState': { roles: FACILITATOR, apply: plain(questions.setQuestionState) },
+  'screen.show': { roles: FACILITATOR, apply: plain(poll.setProjection) },
 };

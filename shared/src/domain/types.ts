@@ -57,6 +57,14 @@ export interface Participant {
   joinedAt: number;
 }
 
+import type { FloorQuestion, Poll } from './poll-types.js';
+
+/** What the projector shows besides the current activity and timer. */
+export type Projection =
+  | { kind: 'activity' }
+  | { kind: 'poll'; pollId: string }
+  | { kind: 'question'; questionId: string };
+
 export interface Workshop {
   id: string;
   title: string;
@@ -74,6 +82,9 @@ export interface Workshop {
   /** Whether the projector plays a sound when the timer reaches zero. */
   timerSound: boolean;
   participants: Participant[];
+  polls: Poll[];
+  questions: FloorQuestion[];
+  projection: Projection;
 }
 
 /** Who is acting, as established by authentication (never by the payload). */
@@ -87,4 +98,9 @@ export interface DomainContext {
   actor: Actor;
   now: number;
   newId: () => string;
+  /**
+   * The ballot key of the acting participant for an anonymous poll, derived by the server from
+   * their secret token, which it never stores: the stored ballots cannot be linked to voters.
+   */
+  ballotKeyFor?: (pollId: string) => string;
 }

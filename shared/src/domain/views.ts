@@ -1,4 +1,6 @@
-import type { AgendaModule, Participant, Timer, Workshop } from './types.js';
+import type { Answer, FloorQuestion, KnowledgeCheckTag, Poll, PollKind, PollState, ScaleSpec } from './poll-types.js';
+import { sortedQuestions } from './questions.js';
+import type { AgendaModule, Participant, Projection, Timer, Workshop } from './types.js';
 
 /** What every connected screen knows of the workshop (no secrets, no roster). */
 export interface SessionView {
@@ -12,6 +14,7 @@ export interface SessionView {
   currentActivityId: string | null;
   timer: Timer;
   timerSound: boolean;
+  projection: Projection;
 }
 
 export type Presence = 'online' | 'away';
@@ -41,6 +44,7 @@ export const sessionView = (w: Workshop): SessionView => ({
   currentActivityId: w.currentActivityId,
   timer: w.timer,
   timerSound: w.timerSound,
+  projection: w.projection,
 });
 
 export interface PresenceInfo {
@@ -69,4 +73,65 @@ export const sessionChanged = (a: Workshop, b: Workshop): boolean =>
   a.modules !== b.modules ||
   a.currentActivityId !== b.currentActivityId ||
   a.timer !== b.timer ||
-  a.timerSound !== b.timerSound;
+  a.timerSound !== b.timerSound ||
+  a.projection !== b.projection;
+
+/** A poll as screens see it: no ballots. Which options are correct shows only when allowed. */
+export interface PollView {
+  id: string;
+  kind: PollKind;
+  question: string;
+  options: Array<{ id: string; label: string; correct?: boolean }>;
+  maxChoices: number;
+  scale: ScaleSpec;
+  pointsTotal: number;
+  anonymous: boolean;
+  state: PollState;
+  revealed: boolean;
+  activityId: string | null;
+  check: KnowledgeCheckTag | null;
+  createdAt: number;
+}
+
+export function pollView(p: Poll, showCorrect: boolean): PollView {
+  return {
+    id: p.id,
+    kind: p.kind,
+    question: p.question,
+    options: p.options.map((o) => (showCorrect && p.kind === 'quiz' ? { id: o.id, label: o.label, correct: o.correct } : { id: o.id, label: o.label })),
+    maxChoices: p.maxChoices,
+    scale: p.scale,
+    pointsTotal: p.pointsTotal,
+    anonymous: p.anonymous,
+    state: p.state,
+    revealed: p.revealed,
+    activityId: p.activityId,
+    check: p.check,
+    createdAt: p.createdAt,
+  };
+}
+
+/** The polls a role may see: the facilitator all of them, others all but drafts. */
+export const pollsFor = (w: Workshop, facilitator: boolean): PollView[] =>
+  w.polls.filter((p) => facilitator || p.state !== 'draft').map((p) => pollView(p, facilitator || p.revealed));
+
+/** Whether anything but the ballots changed between two versions of a poll. */
+export const pollDefinitionChanged = (a: Poll, b: Poll): boolean =>
+  (Object.keys(b) as Array<keyof Poll>).some((k) => k !== 'ballots' && k !== 'voters' && a[k] !== b[k]);
+
+export interface QuestionView {
+  id: string;
+  text: string;
+  authorName: string | null;
+  upvotes: number;
+  state: FloorQuestion['state'];
+  createdAt: number;
+}
+
+/** Questions sorted by votes; hidden ones only for the facilitator. */
+export const questionsFor = (w: Workshop, facilitator: boolean): QuestionView[] =>
+  sortedQuestions(w.questions)
+    .filter((q) => facilitator || q.state !== 'hidden')
+    .map((q) => ({ id: q.id, text: q.text, authorName: q.authorName, upvotes: q.upvoters.length, state: q.state, createdAt: q.createdAt }));
+
+export type MyAnswers = Record<string, Answer>;

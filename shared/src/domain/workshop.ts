@@ -38,6 +38,9 @@ export function createWorkshop(
     timer: idleTimer(DEFAULT_TIMER_MS),
     timerSound: false,
     participants: [],
+    polls: [],
+    questions: [],
+    projection: { kind: 'activity' },
   };
 }
 

@@ -1,0 +1,141 @@
+import type { Server } from 'socket.io';
+import {
+  participantView,
+  pollDefinitionChanged,
+  pollsFor,
+  questionsFor,
+  sessionChanged,
+  sessionView,
+  tallyPoll,
+  type ClientToServer,
+  type Participant,
+  type ServerToClient,
+  type SocketData,
+  type Workshop,
+} from '@plenary/shared';
+import type { Presence } from './presence.js';
+
+type IO = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+
+export const rooms = {
+  /** Everyone in a workshop. */
+  all: (w: string) => `w:${w}`,
+  facilitators: (w: string) => `w:${w}:f`,
+  /** Participants and projector screens: they see drafts never, results only when revealed. */
+  audience: (w: string) => `w:${w}:a`,
+  participant: (w: string, p: string) => `p:${w}:${p}`,
+};
+
+/** How often, at most, one poll's tally is broadcast. Votes in between are merged. */
+export const RESULTS_INTERVAL_MS = 200;
+
+/**
+ * Turns a state change into the events screens need: the session view, roster deltas, poll
+ * definitions, merged poll tallies, questions. Knows rooms, not sockets.
+ */
+export class Broadcaster {
+  private readonly pending = new Map<string, { timer: NodeJS.Timeout | null; last: number; latest: Workshop }>();
+
+  constructor(
+    private readonly io: IO,
+    private readonly presence: Presence,
+    private readonly now: () => number,
+  ) {}
+
+  upsert(workshopId: string, p: Participant): void {
+    this.io.to(rooms.all(workshopId)).emit('roster.upsert', participantView(p, this.presence.of(workshopId, p.id)));
+  }
+
+  changed(before: Workshop, after: Workshop): void {
+    if (before === after) return;
+    const id = after.id;
+    if (sessionChanged(before, after)) this.io.to(rooms.all(id)).emit('session', sessionView(after));
+    if (before.participants !== after.participants) this.roster(before, after);
+    if (before.polls !== after.polls) this.polls(before, after);
+    if (before.questions !== after.questions) {
+      this.io.to(rooms.facilitators(id)).emit('questions', questionsFor(after, true));
+      this.io.to(rooms.audience(id)).emit('questions', questionsFor(after, false));
+    }
+  }
+
+  private roster(before: Workshop, after: Workshop): void {
+    const old = new Map(before.participants.map((p) => [p.id, p]));
+    for (const p of after.participants) {
+      if (old.get(p.id) !== p) this.upsert(after.id, p);
+      old.delete(p.id);
+    }
+    for (const removedId of old.keys()) {
+      this.presence.forget(after.id, removedId);
+      this.io.to(rooms.all(after.id)).emit('roster.remove', removedId);
+      const theirs = this.io.to(rooms.participant(after.id, removedId));
+      theirs.emit('ended', 'removed');
+      theirs.disconnectSockets(true);
+    }
+  }
+
+  private polls(before: Workshop, after: Workshop): void {
+    const old = new Map(before.polls.map((p) => [p.id, p]));
+    let definitions = before.polls.length !== after.polls.length;
+    for (const p of after.polls) {
+      const prev = old.get(p.id);
+      if (!prev) {
+        definitions = true;
+        continue;
+      }
+      if (prev === p) continue;
+      if (pollDefinitionChanged(prev, p)) {
+        definitions = true;
+        // Revealing, or a change of what counts as correct, shows results at once.
+        this.sendResults(after, p.id);
+      } else if (prev.ballots !== p.ballots) {
+        this.scheduleResults(after, p.id);
+      }
+    }
+    if (definitions) {
+      this.io.to(rooms.facilitators(after.id)).emit('polls', pollsFor(after, true));
+      this.io.to(rooms.audience(after.id)).emit('polls', pollsFor(after, false));
+    }
+  }
+
+  /** Leading edge at once, then at most one broadcast per interval with the latest tally. */
+  private scheduleResults(w: Workshop, pollId: string): void {
+    const key = `${w.id}/${pollId}`;
+    const entry = this.pending.get(key) ?? { timer: null, last: -Infinity, latest: w };
+    this.pending.set(key, entry);
+    entry.latest = w;
+    if (entry.timer) return;
+    const now = this.now();
+    const wait = entry.last + RESULTS_INTERVAL_MS - now;
+    if (wait <= 0) {
+      entry.last = now;
+      this.sendResults(w, pollId);
+      return;
+    }
+    entry.timer = setTimeout(() => {
+      entry.timer = null;
+      entry.last = this.now();
+      this.sendResults(entry.latest, pollId);
+    }, wait);
+    // A pending broadcast must not keep a stopping process alive.
+    entry.timer.unref();
+  }
+
+  sendResults(w: Workshop, pollId: string): void {
+    const poll = w.polls.find((p) => p.id === pollId);
+    if (!poll) return;
+    this.io.to(rooms.facilitators(w.id)).emit('poll.results', tallyPoll(poll, true));
+    if (poll.revealed && poll.state !== 'draft') this.io.to(rooms.audience(w.id)).emit('poll.results', tallyPoll(poll, true));
+  }
+
+  ended(workshopId: string): void {
+    this.presence.forget(workshopId);
+    for (const [key, entry] of this.pending) {
+      if (!key.startsWith(`${workshopId}/`)) continue;
+      if (entry.timer) clearTimeout(entry.timer);
+      this.pending.delete(key);
+    }
+    const room = this.io.to(rooms.all(workshopId));
+    room.emit('ended', 'deleted');
+    room.disconnectSockets(true);
+  }
+}

@@ -1,0 +1,85 @@
+export const POLL_KINDS = ['single', 'multiple', 'scale', 'ranking', 'open', 'quiz', 'points'] as const;
+export type PollKind = (typeof POLL_KINDS)[number];
+
+export const POLL_KIND_LABELS: Record<PollKind, string> = {
+  single: 'Single choice',
+  multiple: 'Multiple choice',
+  scale: 'Rating scale',
+  ranking: 'Ranking',
+  open: 'Open text / word cloud',
+  quiz: 'Quiz question',
+  points: 'Points allocation',
+};
+
+export type PollState = 'draft' | 'open' | 'closed';
+
+export interface PollOption {
+  id: string;
+  label: string;
+  /** Quiz only: whether choosing this option is a correct answer. */
+  correct: boolean;
+}
+
+export interface ScaleSpec {
+  min: number;
+  max: number;
+  minLabel: string;
+  maxLabel: string;
+}
+
+/** A quiz question that belongs to a knowledge check taken before or after the training. */
+export interface KnowledgeCheckTag {
+  phase: 'pre' | 'post';
+  /** The same question in the other phase, when it has one. */
+  twinId: string | null;
+}
+
+export type Answer =
+  | { kind: 'single'; optionId: string }
+  | { kind: 'quiz'; optionId: string }
+  | { kind: 'multiple'; optionIds: string[] }
+  | { kind: 'scale'; value: number }
+  | { kind: 'ranking'; order: string[] }
+  | { kind: 'open'; text: string }
+  | { kind: 'points'; points: Record<string, number> };
+
+export interface Poll {
+  id: string;
+  kind: PollKind;
+  question: string;
+  options: PollOption[];
+  /** Multiple choice: how many options one may pick. */
+  maxChoices: number;
+  scale: ScaleSpec;
+  /** Points allocation: how many points each participant spreads. */
+  pointsTotal: number;
+  /**
+   * Anonymous: ballots are keyed by a ballot key the server derives from the participant's secret
+   * token (which it never stores), so the stored data cannot link a voter to a choice.
+   */
+  anonymous: boolean;
+  state: PollState;
+  /** Results shown to participants and on the projector. */
+  revealed: boolean;
+  activityId: string | null;
+  check: KnowledgeCheckTag | null;
+  createdAt: number;
+  /** Ballots by participant id (named) or ballot key (anonymous). */
+  ballots: Record<string, Answer>;
+  /** Who has voted, sorted by id so the order says nothing about when. */
+  voters: string[];
+}
+
+export type QuestionState = 'open' | 'answered' | 'hidden';
+
+/** A question from the floor. */
+export interface FloorQuestion {
+  id: string;
+  text: string;
+  /** Null when asked anonymously. */
+  authorId: string | null;
+  authorName: string | null;
+  upvoters: string[];
+  state: QuestionState;
+  createdAt: number;
+}
