@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import {
   CreateWorkshopInput,
+  knowledgeCheck,
   JoinCode,
   JoinInput,
   participantView,
@@ -12,6 +13,7 @@ import {
 } from '@plenary/shared';
 import type { Presence } from '../realtime/presence.js';
 import type { Workshops } from '../workshops.js';
+import { pollsCsv } from './csv.js';
 import { sendFailure, sendInvalid } from './errors.js';
 
 export interface ApiDeps {
@@ -119,6 +121,35 @@ export function apiRouter(deps: ApiDeps): Router {
       createdAt: workshop.createdAt,
       participants: roster(workshop),
     });
+  });
+
+  const facilitatorOnly = async (req: Request, res: Response) => {
+    const auth = await authorize(req, res);
+    if (!auth) return undefined;
+    if (auth.actor.role !== 'facilitator') {
+      sendFailure(res, { code: 'forbidden', message: 'Only the facilitator can do that' });
+      return undefined;
+    }
+    return auth.workshop;
+  };
+
+  /** All polls, or one with ?pollId=, as CSV. */
+  api.get('/workshops/:id/polls.csv', async (req, res) => {
+    const workshop = await facilitatorOnly(req, res);
+    if (!workshop) return;
+    const pollId = typeof req.query.pollId === 'string' ? req.query.pollId : undefined;
+    const polls = pollId ? workshop.polls.filter((p) => p.id === pollId) : workshop.polls;
+    if (pollId && polls.length === 0) return sendFailure(res, { code: 'not_found', message: 'No such poll', field: 'pollId' });
+    const name = pollId ? `poll-${pollId}` : 'polls';
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+    res.send(`\ufeff${pollsCsv(workshop, polls)}`);
+  });
+
+  api.get('/workshops/:id/knowledge-check', async (req, res) => {
+    const workshop = await facilitatorOnly(req, res);
+    if (!workshop) return;
+    res.json(knowledgeCheck(workshop.polls, workshop.participants));
   });
 
   api.delete('/workshops/:id', async (req, res) => {
