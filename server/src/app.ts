@@ -5,10 +5,15 @@ import { apiRouter } from './http/api.js';
 import { Presence } from './realtime/presence.js';
 import { attachRealtime } from './realtime/sockets.js';
 import type { Store } from './store/store.js';
+import { MemoryDocStore, type DocStore } from './docs/doc-store.js';
+import { DocsServer, type DocLimits } from './docs/yjs-server.js';
 import { Workshops } from './workshops.js';
 
 export interface ServerDeps {
   store: Store;
+  /** Co-edited documents; in memory when absent (tests). */
+  docStore?: DocStore;
+  docLimits?: Partial<DocLimits>;
   version?: string;
   /** The SvelteKit handler (adapter-node's build/handler.js); absent in API-only tests. */
   webHandler?: RequestHandler;
@@ -20,6 +25,7 @@ export interface ServerDeps {
 export interface PlenaryServer {
   http: HttpServer;
   workshops: Workshops;
+  docs: DocsServer;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -40,11 +46,22 @@ export function createServer(deps: ServerDeps): PlenaryServer {
   });
 
   const http = createHttpServer(app);
+  const docs = new DocsServer({
+    workshops,
+    store: deps.docStore ?? new MemoryDocStore(),
+    allowedOrigins: deps.allowedOrigins ?? [],
+    now,
+    ...(deps.docLimits && { limits: deps.docLimits }),
+    onProgress: (workshopId, progress) => realtime.broadcaster.progress(workshopId, progress),
+  });
+  docs.attach(http);
   const realtime = attachRealtime(http, {
     workshops,
+    docs,
     presence,
     allowedOrigins: deps.allowedOrigins ?? [],
     now,
+    onRemoved: (workshopId, participantId) => docs.disconnectParticipant(workshopId, participantId),
   });
   app.use(
     '/api',
@@ -53,7 +70,10 @@ export function createServer(deps: ServerDeps): PlenaryServer {
       presence,
       version: deps.version ?? '0.0.0-dev',
       publicOrigin: deps.publicOrigin,
-      onDeleted: (id) => realtime.broadcaster.ended(id),
+      onDeleted: async (id) => {
+        realtime.broadcaster.ended(id);
+        await docs.deleteWorkshop(id);
+      },
     }),
   );
   if (deps.webHandler) app.use(deps.webHandler);
@@ -61,6 +81,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
   return {
     http,
     workshops,
+    docs,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -79,6 +100,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
         void realtime.io.close(() => resolve());
         http.closeAllConnections();
       });
+      await docs.close();
       await deps.store.close();
     },
   };

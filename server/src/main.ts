@@ -5,6 +5,7 @@ import type { RequestHandler } from 'express';
 import { createServer } from './app.js';
 import { loadConfig } from './config.js';
 import { DataDirLockedError, LowdbStore } from './store/lowdb.js';
+import { FileDocStore } from './docs/file-doc-store.js';
 
 declare const PLENARY_VERSION: string | undefined;
 const version = typeof PLENARY_VERSION === 'string' ? PLENARY_VERSION : '0.0.0-dev';
@@ -35,6 +36,7 @@ async function main() {
   }
   const server = createServer({
     store,
+    docStore: new FileDocStore(join(config.dataDir, 'docs')),
     version,
     webHandler: await loadWebHandler(webDir),
     publicOrigin: config.publicOrigin,

@@ -15,3 +15,6 @@ export * from './domain/poll.js';
 export * from './domain/tally.js';
 export * from './domain/knowledge-check.js';
 export * from './domain/questions.js';
+export * from './domain/group-types.js';
+export * from './domain/groups.js';
+export * from './docs/templates.js';

@@ -38,6 +38,18 @@ export interface Welcome {
   myAnswers: MyAnswers;
   /** Question ids this participant has upvoted. */
   myUpvotes: string[];
+  /** Facilitator only: progress of each group document being worked on. */
+  progress: ArtifactProgress[];
+}
+
+export interface ArtifactProgress {
+  artifactId: string;
+  done: number;
+  total: number;
+  lastEditAt: number | null;
+  lastEditor: string | null;
+  /** Names of participants in the document now. */
+  active: string[];
 }
 
 export type EndReason = 'removed' | 'deleted';
@@ -54,6 +66,8 @@ export interface ServerToClient {
   /** A poll's tally; merged, a few per second per poll at most. */
   'poll.results': (results: PollResults) => void;
   questions: (questions: QuestionView[]) => void;
+  /** Facilitator only: a group document changed or someone came or went. */
+  progress: (p: ArtifactProgress) => void;
   /** This connection is over for good: its participant was removed or the workshop deleted. */
   ended: (reason: EndReason) => void;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from './domain/types.js';
 import { POLL_KINDS } from './domain/poll-types.js';
+import { ARTIFACT_KINDS } from './domain/group-types.js';
 import { COUNTRY_CODES } from './countries.js';
 
 /**
@@ -46,6 +47,9 @@ export const LIMITS = {
   openAnswer: 200,
   questions: 500,
   questionText: 280,
+  groups: 40,
+  groupName: 60,
+  exercises: 50,
 } as const;
 
 export const TEMPLATES = ['blank', 'victim-centred'] as const;
@@ -213,6 +217,27 @@ export const CommandInputs = {
   }),
   'question.upvote': z.object({ questionId: id, up: z.boolean() }),
   'question.setState': z.object({ questionId: id, state: z.enum(['open', 'answered', 'hidden']) }),
+  'group.create': z.object({ name: text('Group name', LIMITS.groupName) }),
+  'group.update': z.object({ groupId: id, name: text('Group name', LIMITS.groupName) }),
+  'group.delete': z.object({ groupId: id }),
+  'group.assign': z.object({ participantId: id, groupId: id.nullable() }),
+  'group.auto': z.object({
+    mode: z.enum(['country', 'random']),
+    size: z.number().int().min(1).max(50).default(3),
+    mixCountries: z.boolean().default(true),
+  }),
+  'group.extraTime': z.object({ groupId: id, deltaMs: z.number().int().min(-LIMITS.timerMs).max(LIMITS.timerMs) }),
+  'breakout.set': z.object({ open: z.boolean() }),
+  'exercise.launch': z.object({
+    title: text('Exercise title', LIMITS.title),
+    kind: z.enum(ARTIFACT_KINDS, { error: 'Unknown exercise kind' }),
+    template: z.string().max(64).nullable().optional(),
+    activityId: id.nullable().optional(),
+  }),
+  'exercise.reveal': z.object({ exerciseId: id, revealed: z.boolean() }),
+  'artifact.submit': z.object({ artifactId: id, submitted: z.boolean() }),
+  'artifact.lock': z.object({ artifactId: id, locked: z.boolean() }),
+  'gallery.set': z.object({ open: z.boolean() }),
   'screen.show': z.object({
     target: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('activity') }),

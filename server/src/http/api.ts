@@ -23,7 +23,7 @@ export interface ApiDeps {
   /** Fixed public origin (PUBLIC_ORIGIN), or undefined to use the request's own. */
   publicOrigin: string | undefined;
   /** Tells live connections that a workshop is gone. */
-  onDeleted: (workshopId: string) => void;
+  onDeleted: (workshopId: string) => Promise<void>;
 }
 
 const bearer = (req: Request): string | undefined => {
@@ -158,7 +158,7 @@ export function apiRouter(deps: ApiDeps): Router {
     if (auth.actor.role !== 'facilitator')
       return sendFailure(res, { code: 'forbidden', message: 'Only the facilitator can delete a workshop' });
     await workshops.delete(auth.workshop.id);
-    deps.onDeleted(auth.workshop.id);
+    await deps.onDeleted(auth.workshop.id);
     res.status(204).end();
   });
 

@@ -7,6 +7,7 @@ import {
   sessionChanged,
   sessionView,
   tallyPoll,
+  type ArtifactProgress,
   type ClientToServer,
   type Participant,
   type ServerToClient,
@@ -40,6 +41,7 @@ export class Broadcaster {
     private readonly io: IO,
     private readonly presence: Presence,
     private readonly now: () => number,
+    private readonly onRemoved: (workshopId: string, participantId: string) => void = () => {},
   ) {}
 
   upsert(workshopId: string, p: Participant): void {
@@ -70,6 +72,7 @@ export class Broadcaster {
       const theirs = this.io.to(rooms.participant(after.id, removedId));
       theirs.emit('ended', 'removed');
       theirs.disconnectSockets(true);
+      this.onRemoved(after.id, removedId);
     }
   }
 
@@ -125,6 +128,10 @@ export class Broadcaster {
     if (!poll) return;
     this.io.to(rooms.facilitators(w.id)).emit('poll.results', tallyPoll(poll, true));
     if (poll.revealed && poll.state !== 'draft') this.io.to(rooms.audience(w.id)).emit('poll.results', tallyPoll(poll, true));
+  }
+
+  progress(workshopId: string, progress: ArtifactProgress): void {
+    this.io.to(rooms.facilitators(workshopId)).emit('progress', progress);
   }
 
   ended(workshopId: string): void {

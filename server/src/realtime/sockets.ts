@@ -23,6 +23,7 @@ import {
 } from '@plenary/shared';
 import { ballotKey, ballotSeed, splitParticipantToken } from '../secrets.js';
 import type { Workshops } from '../workshops.js';
+import type { DocsServer } from '../docs/yjs-server.js';
 import { Broadcaster, rooms } from './broadcast.js';
 import { isAllowedOrigin } from './origin.js';
 import type { Presence } from './presence.js';
@@ -32,9 +33,11 @@ type PlenarySocket = Socket<ClientToServer, ServerToClient, Record<string, never
 
 export interface RealtimeDeps {
   workshops: Workshops;
+  docs: DocsServer;
   presence: Presence;
   allowedOrigins: readonly string[];
   now?: () => number;
+  onRemoved?: (workshopId: string, participantId: string) => void;
 }
 
 const HandshakeSchema = z.object({
@@ -60,9 +63,11 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
   const io: IO = new Server(httpServer, {
     maxHttpBufferSize: 1_000_000,
     serveClient: false,
+    // Other upgrades (/yjs/) are ours too: engine.io must not destroy them.
+    destroyUpgrade: false,
     allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, deps.allowedOrigins)),
   });
-  const broadcaster = new Broadcaster(io, presence, now);
+  const broadcaster = new Broadcaster(io, presence, now, deps.onRemoved);
 
   presence.onChange = (workshopId, participant) => {
     if (typeof participant !== 'string') broadcaster.upsert(workshopId, participant);
@@ -115,6 +120,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
       questions: questionsFor(w, facilitator),
       myAnswers,
       myUpvotes: participantId ? w.questions.filter((q) => q.upvoters.includes(participantId)).map((q) => q.id) : [],
+      progress: facilitator ? deps.docs.progressOf(w.id) : [],
     });
   }
 
@@ -173,6 +179,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
     if (!outcome) return { ok: false, code: 'not_found', message: 'This workshop no longer exists' };
     const { result, before, after } = outcome;
     if (!result.ok) return result;
+    await deps.docs.reconcile(before, after);
     broadcaster.changed(before, after);
     return { ok: true, ...(result.value.duplicate && { duplicate: true }), ...result.value.result };
   }

@@ -1,6 +1,7 @@
 import type { CommandInput, CommandName } from '../schemas.js';
 import * as agenda from './agenda.js';
 import * as poll from './poll.js';
+import * as groups from './groups.js';
 import * as questions from './questions.js';
 import { ok, type Result } from './result.js';
 import * as roster from './roster.js';
@@ -13,6 +14,8 @@ export interface CommandResults {
   'activity.add': { activityId: string };
   'poll.create': { pollId: string };
   'poll.duplicate': { pollId: string };
+  'group.create': { groupId: string };
+  'exercise.launch': { exerciseId: string };
 }
 export type CommandResult<K extends CommandName> = K extends keyof CommandResults
   ? CommandResults[K]
@@ -102,4 +105,28 @@ export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
   'question.upvote': { roles: PARTICIPANT, apply: plain(questions.upvoteQuestion) },
   'question.setState': { roles: FACILITATOR, apply: plain(questions.setQuestionState) },
   'screen.show': { roles: FACILITATOR, apply: plain(poll.setProjection) },
+  'group.create': {
+    roles: FACILITATOR,
+    apply: (w, input, ctx) => {
+      const r = groups.createGroup(w, input, ctx);
+      return r.ok ? ok({ workshop: r.value.workshop, result: { groupId: r.value.groupId } }) : r;
+    },
+  },
+  'group.update': { roles: FACILITATOR, apply: plain(groups.renameGroup) },
+  'group.delete': { roles: FACILITATOR, apply: plain(groups.deleteGroup) },
+  'group.assign': { roles: FACILITATOR, apply: plain(groups.assignToGroup) },
+  'group.auto': { roles: FACILITATOR, apply: plain(groups.autoGroups) },
+  'group.extraTime': { roles: FACILITATOR, apply: plain(groups.giveExtraTime) },
+  'breakout.set': { roles: FACILITATOR, apply: plain(groups.setBreakout) },
+  'exercise.launch': {
+    roles: FACILITATOR,
+    apply: (w, input, ctx) => {
+      const r = groups.launchExercise(w, input, ctx);
+      return r.ok ? ok({ workshop: r.value.workshop, result: { exerciseId: r.value.exerciseId } }) : r;
+    },
+  },
+  'exercise.reveal': { roles: FACILITATOR, apply: plain(groups.revealExercise) },
+  'artifact.submit': { roles: ['facilitator', 'participant'], apply: plain(groups.submitArtifact) },
+  'artifact.lock': { roles: FACILITATOR, apply: plain(groups.lockArtifact) },
+  'gallery.set': { roles: FACILITATOR, apply: plain(groups.setGallery) },
 };

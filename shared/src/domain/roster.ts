@@ -41,7 +41,13 @@ export function removeParticipant(
   input: CommandInput<'participant.remove'>,
 ): Result<Workshop> {
   if (!w.participants.some((p) => p.id === input.participantId)) return notFound();
-  return ok({ ...w, participants: w.participants.filter((p) => p.id !== input.participantId) });
+  return ok({
+    ...w,
+    participants: w.participants.filter((p) => p.id !== input.participantId),
+    groups: w.groups.map((g) =>
+      g.memberIds.includes(input.participantId) ? { ...g, memberIds: g.memberIds.filter((id) => id !== input.participantId) } : g,
+    ),
+  });
 }
 
 /** A participant corrects their own profile. */

@@ -58,6 +58,7 @@ export interface Participant {
 }
 
 import type { FloorQuestion, Poll } from './poll-types.js';
+import type { Artifact, Exercise, Group } from './group-types.js';
 
 /** What the projector shows besides the current activity and timer. */
 export type Projection =
@@ -85,6 +86,13 @@ export interface Workshop {
   polls: Poll[];
   questions: FloorQuestion[];
   projection: Projection;
+  groups: Group[];
+  /** Breakout on: participants see their group's workspace; off: everyone is in plenary. */
+  breakout: boolean;
+  exercises: Exercise[];
+  artifacts: Artifact[];
+  /** Participants may browse other groups' work, read-only. */
+  galleryOpen: boolean;
 }
 
 /** Who is acting, as established by authentication (never by the payload). */
@@ -103,4 +111,6 @@ export interface DomainContext {
    * their secret token, which it never stores: the stored ballots cannot be linked to voters.
    */
   ballotKeyFor?: (pollId: string) => string;
+  /** Random source in [0, 1), for random groups; tests pass a seeded one. */
+  random?: () => number;
 }

@@ -1,6 +1,7 @@
 import type { Answer, FloorQuestion, KnowledgeCheckTag, Poll, PollKind, PollState, ScaleSpec } from './poll-types.js';
 import { sortedQuestions } from './questions.js';
 import type { AgendaModule, Participant, Projection, Timer, Workshop } from './types.js';
+import type { Artifact, Exercise, Group } from './group-types.js';
 
 /** What every connected screen knows of the workshop (no secrets, no roster). */
 export interface SessionView {
@@ -15,6 +16,11 @@ export interface SessionView {
   timer: Timer;
   timerSound: boolean;
   projection: Projection;
+  groups: Group[];
+  breakout: boolean;
+  exercises: Exercise[];
+  artifacts: Artifact[];
+  galleryOpen: boolean;
 }
 
 export type Presence = 'online' | 'away';
@@ -45,6 +51,11 @@ export const sessionView = (w: Workshop): SessionView => ({
   timer: w.timer,
   timerSound: w.timerSound,
   projection: w.projection,
+  groups: w.groups,
+  breakout: w.breakout,
+  exercises: w.exercises,
+  artifacts: w.artifacts,
+  galleryOpen: w.galleryOpen,
 });
 
 export interface PresenceInfo {
@@ -74,7 +85,12 @@ export const sessionChanged = (a: Workshop, b: Workshop): boolean =>
   a.currentActivityId !== b.currentActivityId ||
   a.timer !== b.timer ||
   a.timerSound !== b.timerSound ||
-  a.projection !== b.projection;
+  a.projection !== b.projection ||
+  a.groups !== b.groups ||
+  a.breakout !== b.breakout ||
+  a.exercises !== b.exercises ||
+  a.artifacts !== b.artifacts ||
+  a.galleryOpen !== b.galleryOpen;
 
 /** A poll as screens see it: no ballots. Which options are correct shows only when allowed. */
 export interface PollView {

@@ -41,6 +41,11 @@ export function createWorkshop(
     polls: [],
     questions: [],
     projection: { kind: 'activity' },
+    groups: [],
+    breakout: false,
+    exercises: [],
+    artifacts: [],
+    galleryOpen: false,
   };
 }
 

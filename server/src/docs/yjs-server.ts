@@ -1,0 +1,421 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { docAccess, type Actor, type ArtifactProgress, type Credential, type Workshop } from '@plenary/shared';
+import { checklistProgress, planProgress, seedChecklist } from '@plenary/shared/docs';
+import { newId } from '../secrets.js';
+import type { Workshops } from '../workshops.js';
+import { isAllowedOrigin } from '../realtime/origin.js';
+import { guardAwareness, type Identity } from './awareness-guard.js';
+import type { DocStore } from './doc-store.js';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+
+/** WebSocket close codes (4000-4999 are the application's). */
+export const CLOSE = { unauthorized: 4401, forbidden: 4403, tooLarge: 4413, badMessage: 4400, gone: 4404 } as const;
+
+export interface DocLimits {
+  /** Largest document, in encoded bytes. An update that would pass it is refused. */
+  maxDocBytes: number;
+  /** Largest single WebSocket message. */
+  maxMessageBytes: number;
+  /** How long a document with no connection stays loaded. */
+  idleUnloadMs: number;
+  /** Compact the log after this many appended updates. */
+  compactEvery: number;
+}
+
+export const DEFAULT_DOC_LIMITS: DocLimits = {
+  maxDocBytes: 5 * 1024 * 1024,
+  maxMessageBytes: 2 * 1024 * 1024,
+  idleUnloadMs: 30_000,
+  compactEvery: 500,
+};
+
+export type Progress = ArtifactProgress;
+interface Conn {
+  ws: WebSocket;
+  /** Messages of one connection are handled one after another. */
+  chain: Promise<void>;
+  actor: Actor;
+  identity: Identity;
+  clientIds: Set<number>;
+}
+
+const COLORS = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4d7c0f'];
+
+class SharedDoc {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly conns = new Set<Conn>();
+  size = 0;
+  appended = 0;
+  lastEditAt: number | null = null;
+  lastEditor: string | null = null;
+  idleTimer: NodeJS.Timeout | null = null;
+  constructor(
+    readonly name: string,
+    readonly workshopId: string,
+    readonly artifactId: string,
+  ) {
+    // The server has no local user of its own.
+    this.awareness.setLocalState(null);
+  }
+}
+
+export interface DocsServerDeps {
+  workshops: Workshops;
+  store: DocStore;
+  allowedOrigins: readonly string[];
+  limits?: Partial<DocLimits>;
+  now?: () => number;
+  onProgress?: (workshopId: string, progress: Progress) => void;
+}
+
+/** The y-websocket protocol at /yjs/<workshopId>/<artifactId>, with our auth, limits and storage. */
+export class DocsServer {
+  private readonly docs = new Map<string, Promise<SharedDoc>>();
+  private readonly wss: WebSocketServer;
+  private readonly limits: DocLimits;
+  private readonly now: () => number;
+  readonly progress = new Map<string, Progress>();
+
+  constructor(private readonly deps: DocsServerDeps) {
+    this.limits = { ...DEFAULT_DOC_LIMITS, ...deps.limits };
+    this.now = deps.now ?? Date.now;
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxMessageBytes });
+  }
+
+  attach(http: HttpServer): void {
+    http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (!url.pathname.startsWith('/yjs/')) return; // socket.io's own upgrades
+      void this.upgrade(req, socket, head, url);
+    });
+  }
+
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) {
+    const refuse = (status: number, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (!isAllowedOrigin(req, this.deps.allowedOrigins)) return refuse(403, 'Forbidden');
+    const [, , workshopId, artifactId, ...rest] = url.pathname.split('/');
+    if (!workshopId || !artifactId || rest.length > 0) return refuse(404, 'Not Found');
+    const kind = url.searchParams.get('kind');
+    const secret = url.searchParams.get('secret') ?? '';
+    const credential: Credential | undefined =
+      kind === 'participant' ? { kind, token: secret } : kind === 'facilitator' || kind === 'screen' ? { kind, key: secret } : undefined;
+    const record = await this.deps.workshops.get(workshopId);
+    if (!record || !credential) return refuse(record ? 401 : 404, record ? 'Unauthorized' : 'Not Found');
+    const actor = this.deps.workshops.authenticate(record.workshop, credential);
+    if (!actor) return refuse(401, 'Unauthorized');
+    if (docAccess(record.workshop, artifactId, actor) === 'none') return refuse(403, 'Forbidden');
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      void this.connected(ws, record.workshop, artifactId, actor);
+    });
+  }
+
+  private identity(w: Workshop, actor: Actor): Identity {
+    if (actor.role === 'participant') {
+      const p = w.participants.find((x) => x.id === actor.participantId);
+      const index = w.participants.findIndex((x) => x.id === actor.participantId);
+      return { name: p?.name ?? 'Participant', role: 'participant', participantId: actor.participantId, color: COLORS[index % COLORS.length]! };
+    }
+    return { name: actor.role === 'facilitator' ? 'Facilitator' : 'Projector', role: actor.role, participantId: null, color: '#334155' };
+  }
+
+  private load(workshopId: string, artifactId: string): Promise<SharedDoc> {
+    const name = `${workshopId}/${artifactId}`;
+    let loading = this.docs.get(name);
+    if (!loading) {
+      loading = (async () => {
+        const shared = new SharedDoc(name, workshopId, artifactId);
+        const updates = await this.deps.store.load(name);
+        for (const u of updates) {
+          Y.applyUpdate(shared.doc, u, 'store');
+          shared.size += u.length;
+        }
+        shared.appended = updates.length;
+        this.watch(shared);
+        return shared;
+      })();
+      this.docs.set(name, loading);
+      loading.catch(() => this.docs.delete(name));
+    }
+    return loading;
+  }
+
+  private watch(shared: SharedDoc) {
+    shared.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const message = encode((e) => {
+        encoding.writeVarUint(e, MESSAGE_SYNC);
+        syncProtocol.writeUpdate(e, update);
+      });
+      for (const c of shared.conns) if (c !== origin) send(c.ws, message);
+      if (origin !== 'store') this.edited(shared, origin as Conn | undefined);
+    });
+    shared.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      if (origin && typeof origin === 'object' && 'clientIds' in origin) {
+        const conn = origin as Conn;
+        for (const id of added) conn.clientIds.add(id);
+        for (const id of removed) conn.clientIds.delete(id);
+      }
+      const message = encode((e) => {
+        encoding.writeVarUint(e, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(shared.awareness, changed));
+      });
+      for (const c of shared.conns) send(c.ws, message);
+    });
+  }
+
+  private edited(shared: SharedDoc, conn: Conn | undefined) {
+    shared.lastEditAt = this.now();
+    shared.lastEditor = conn?.identity.name ?? shared.lastEditor;
+    this.reportProgress(shared);
+  }
+
+  private reportProgress(shared: SharedDoc) {
+    const checklist = shared.doc.share.has('items') ? checklistProgress(shared.doc) : undefined;
+    const plan = shared.doc.share.has('objectives') ? planProgress(shared.doc) : undefined;
+    const { done, total } = checklist && checklist.total > 0 ? checklist : (plan ?? { done: 0, total: 0 });
+    const p: Progress = {
+      artifactId: shared.artifactId,
+      done,
+      total,
+      lastEditAt: shared.lastEditAt,
+      lastEditor: shared.lastEditor,
+      active: [...new Set([...shared.conns].filter((c) => c.actor.role === 'participant').map((c) => c.identity.name))],
+    };
+    this.progress.set(shared.name, p);
+    this.deps.onProgress?.(shared.workshopId, p);
+  }
+
+  private async connected(ws: WebSocket, w: Workshop, artifactId: string, actor: Actor) {
+    ws.binaryType = 'arraybuffer';
+    const conn: Conn = { ws, chain: Promise.resolve(), actor, identity: this.identity(w, actor), clientIds: new Set() };
+    // Messages that arrive while the document loads wait in order.
+    const queue: Uint8Array[] = [];
+    let shared: SharedDoc | undefined;
+    ws.on('message', (data: ArrayBuffer) => {
+      const bytes = new Uint8Array(data);
+      if (!shared) return void queue.push(bytes);
+      const doc = shared;
+      conn.chain = conn.chain.then(() => this.message(doc, conn, bytes));
+    });
+    ws.on('close', () => {
+      if (!shared) return;
+      shared.conns.delete(conn);
+      awarenessProtocol.removeAwarenessStates(shared.awareness, [...conn.clientIds], null);
+      this.reportProgress(shared);
+      if (shared.conns.size === 0) this.scheduleUnload(shared);
+    });
+    try {
+      shared = await this.load(w.id, artifactId);
+    } catch (error) {
+      console.error(`[yjs] could not load document ${w.id}/${artifactId}`, error);
+      return ws.close(1011, 'Could not load the document');
+    }
+    if (shared.idleTimer) {
+      clearTimeout(shared.idleTimer);
+      shared.idleTimer = null;
+    }
+    shared.conns.add(conn);
+    send(ws, encode((e) => {
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(e, shared.doc);
+    }));
+    const states = [...shared.awareness.getStates().keys()];
+    if (states.length > 0) {
+      send(ws, encode((e) => {
+        encoding.writeVarUint(e, MESSAGE_AWARENESS);
+        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(shared.awareness, states));
+      }));
+    }
+    this.reportProgress(shared);
+    const doc = shared;
+    for (const bytes of queue.splice(0)) conn.chain = conn.chain.then(() => this.message(doc, conn, bytes));
+  }
+
+  /** Current access, from the latest workshop state: a participant moved to another group, or a
+   *  locked document, takes effect on the next message. */
+  private async access(shared: SharedDoc, conn: Conn) {
+    const record = await this.deps.workshops.get(shared.workshopId);
+    if (!record) return 'none';
+    return docAccess(record.workshop, shared.artifactId, conn.actor);
+  }
+
+  private async message(shared: SharedDoc, conn: Conn, bytes: Uint8Array) {
+    try {
+      const decoder = decoding.createDecoder(bytes);
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_SYNC) {
+        const syncType = decoding.readVarUint(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          const reply = encode((e) => {
+            encoding.writeVarUint(e, MESSAGE_SYNC);
+            syncProtocol.readSyncStep1(decoder, e, shared.doc);
+          });
+          send(conn.ws, reply);
+          return;
+        }
+        if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) throw new Error('unknown sync message');
+        const update = decoding.readVarUint8Array(decoder);
+        const access = await this.access(shared, conn);
+        if (access === 'none') return conn.ws.close(CLOSE.forbidden, 'No access to this document');
+        if (access !== 'write') return; // read-only: updates are ignored, the document is unchanged
+        if (shared.size + update.length > this.limits.maxDocBytes) return conn.ws.close(CLOSE.tooLarge, 'The document is full');
+        await this.apply(shared, conn, update);
+      } else if (type === MESSAGE_AWARENESS) {
+        const update = decoding.readVarUint8Array(decoder);
+        const guarded = guardAwareness(update, conn.clientIds, conn.identity);
+        if (!guarded) return conn.ws.close(CLOSE.badMessage, 'Presence refused');
+        awarenessProtocol.applyAwarenessUpdate(shared.awareness, guarded, conn);
+      } else if (type === MESSAGE_QUERY_AWARENESS) {
+        const states = [...shared.awareness.getStates().keys()];
+        send(conn.ws, encode((e) => {
+          encoding.writeVarUint(e, MESSAGE_AWARENESS);
+          encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(shared.awareness, states));
+        }));
+      } else {
+        throw new Error(`unknown message type ${type}`);
+      }
+    } catch {
+      // Untrusted bytes: a malformed frame closes only its sender's connection.
+      conn.ws.close(CLOSE.badMessage, 'Malformed message');
+    }
+  }
+
+  /** Applies an update from a client, then stores it durably. */
+  private async apply(shared: SharedDoc, conn: Conn, update: Uint8Array) {
+    const before = Y.encodeStateVector(shared.doc);
+    Y.applyUpdate(shared.doc, update, conn);
+    // Store only what was new, as one update (an update may also be a duplicate of known state).
+    const diff = Y.encodeStateAsUpdate(shared.doc, before);
+    if (diff.length <= 2) return;
+    shared.size += diff.length;
+    await this.deps.store.append(shared.name, diff);
+    shared.appended++;
+    if (shared.appended >= this.limits.compactEvery) await this.compact(shared);
+  }
+
+  private async compact(shared: SharedDoc) {
+    const snapshot = Y.encodeStateAsUpdate(shared.doc);
+    await this.deps.store.compact(shared.name, snapshot);
+    shared.size = snapshot.length;
+    shared.appended = 0;
+  }
+
+  private scheduleUnload(shared: SharedDoc) {
+    if (shared.idleTimer) clearTimeout(shared.idleTimer);
+    shared.idleTimer = setTimeout(() => void this.unload(shared), this.limits.idleUnloadMs);
+    shared.idleTimer.unref();
+  }
+
+  private async unload(shared: SharedDoc) {
+    if (shared.conns.size > 0) return;
+    this.docs.delete(shared.name);
+    if (shared.appended > 0) await this.compact(shared).catch((e) => console.error(`[yjs] compaction of ${shared.name} failed`, e));
+    shared.awareness.destroy();
+    shared.doc.destroy();
+  }
+
+  /** How many documents are loaded now (for tests and benchmarks). */
+  get loaded(): number {
+    return this.docs.size;
+  }
+
+  /**
+   * Keeps documents in step with the workshop after a command: new artifacts get their template
+   * content (stored before the command is acknowledged); removed ones are deleted with their data.
+   */
+  async reconcile(before: Workshop, after: Workshop): Promise<void> {
+    if (before.artifacts === after.artifacts) return;
+    const old = new Set(before.artifacts.map((a) => a.id));
+    const now = new Set(after.artifacts.map((a) => a.id));
+    for (const a of after.artifacts) {
+      if (old.has(a.id)) continue;
+      const exercise = after.exercises.find((e) => e.id === a.exerciseId);
+      if (a.kind !== 'checklist' || !exercise?.template) continue;
+      const doc = new Y.Doc();
+      seedChecklist(doc, exercise.template, newId);
+      await this.deps.store.append(`${after.id}/${a.id}`, Y.encodeStateAsUpdate(doc));
+      doc.destroy();
+    }
+    for (const id of old) {
+      if (now.has(id)) continue;
+      const name = `${after.id}/${id}`;
+      const loaded = await this.docs.get(name)?.catch(() => undefined);
+      if (loaded) {
+        for (const c of loaded.conns) c.ws.close(CLOSE.gone, 'This document was deleted');
+        this.docs.delete(name);
+        loaded.doc.destroy();
+      }
+      this.progress.delete(name);
+      await this.deps.store.delete(name);
+    }
+    // A change of groups, locks or reveal can take away access: close what is no longer allowed.
+    for (const [name, loading] of this.docs) {
+      if (!name.startsWith(`${after.id}/`)) continue;
+      const shared = await loading.catch(() => undefined);
+      for (const c of shared?.conns ?? []) if (docAccess(after, shared!.artifactId, c.actor) === 'none') c.ws.close(CLOSE.forbidden, 'No access to this document');
+    }
+  }
+
+  async deleteWorkshop(workshopId: string): Promise<void> {
+    for (const [name, loading] of [...this.docs]) {
+      if (!name.startsWith(`${workshopId}/`)) continue;
+      const shared = await loading.catch(() => undefined);
+      this.docs.delete(name);
+      for (const c of shared?.conns ?? []) c.ws.close(CLOSE.gone, 'This workshop was deleted');
+      shared?.doc.destroy();
+      this.progress.delete(name);
+    }
+    await this.deps.store.deleteWorkshop(workshopId);
+  }
+
+  /** Progress of every loaded document of a workshop. */
+  progressOf(workshopId: string): Progress[] {
+    return [...this.progress].filter(([name]) => name.startsWith(`${workshopId}/`)).map(([, p]) => p);
+  }
+
+  /** Disconnects removed participants at once. */
+  disconnectParticipant(workshopId: string, participantId: string) {
+    for (const [name, loading] of this.docs) {
+      if (!name.startsWith(`${workshopId}/`)) continue;
+      void loading.then((shared) => {
+        for (const c of shared.conns) if (c.actor.role === 'participant' && c.actor.participantId === participantId) c.ws.close(CLOSE.unauthorized, 'Removed from the workshop');
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const loading of [...this.docs.values()]) {
+      const shared = await loading.catch(() => undefined);
+      if (!shared) continue;
+      for (const c of shared.conns) c.ws.terminate();
+      shared.conns.clear();
+      if (shared.idleTimer) clearTimeout(shared.idleTimer);
+      await this.unload(shared);
+    }
+    this.wss.close();
+    await this.deps.store.close();
+  }
+}
+
+function encode(write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+function send(ws: WebSocket, message: Uint8Array) {
+  if (ws.readyState === ws.OPEN) ws.send(message);
+}

@@ -1,0 +1,83 @@
+import * as Y from 'yjs';
+
+export const OBJECTIVE_STATUSES = ['planned', 'in-progress', 'done'] as const;
+export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
+
+/** A SMART objective, one Y.Map in the Y.Array 'objectives'. */
+export interface Objective {
+  id: string;
+  /** Specific: what will be done. */
+  action: string;
+  /** Relevant: which problem it addresses. */
+  why: string;
+  /** Measurable: the indicator, and the target value. */
+  indicator: string;
+  target: string;
+  /** Achievable: who is responsible, with what resources and partners. */
+  responsible: string;
+  resources: string;
+  partners: string;
+  /** Time-bound: YYYY-MM-DD. */
+  deadline: string;
+  status: ObjectiveStatus;
+}
+
+export const OBJECTIVE_FIELDS = ['action', 'why', 'indicator', 'target', 'responsible', 'resources', 'partners', 'deadline'] as const;
+
+export const objectivesOf = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>('objectives');
+
+export function newObjective(id: string): Y.Map<unknown> {
+  const m = new Y.Map<unknown>();
+  m.set('id', id);
+  for (const f of OBJECTIVE_FIELDS) m.set(f, '');
+  m.set('status', 'planned');
+  return m;
+}
+
+export function readObjective(m: Y.Map<unknown>): Objective {
+  const s = (k: string) => {
+    const v = m.get(k);
+    return typeof v === 'string' ? v : '';
+  };
+  const status = s('status');
+  return {
+    id: s('id'),
+    action: s('action'),
+    why: s('why'),
+    indicator: s('indicator'),
+    target: s('target'),
+    responsible: s('responsible'),
+    resources: s('resources'),
+    partners: s('partners'),
+    deadline: s('deadline'),
+    status: (OBJECTIVE_STATUSES as readonly string[]).includes(status) ? (status as ObjectiveStatus) : 'planned',
+  };
+}
+
+export type SmartPart = 'specific' | 'measurable' | 'achievable' | 'relevant' | 'time-bound';
+
+export const SMART_LABELS: Record<SmartPart, string> = {
+  specific: 'Specific',
+  measurable: 'Measurable',
+  achievable: 'Achievable',
+  relevant: 'Relevant',
+  'time-bound': 'Time-bound',
+};
+
+const filled = (s: string) => s.trim().length > 0;
+
+/** Which SMART parts an objective is missing. Pure: the visible check in the editor. */
+export function missingSmart(o: Objective): SmartPart[] {
+  const missing: SmartPart[] = [];
+  if (o.action.trim().split(/\s+/).filter(Boolean).length < 3) missing.push('specific');
+  if (!filled(o.indicator) || !filled(o.target)) missing.push('measurable');
+  if (!filled(o.responsible) || !filled(o.resources)) missing.push('achievable');
+  if (!filled(o.why)) missing.push('relevant');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(o.deadline)) missing.push('time-bound');
+  return missing;
+}
+
+export function planProgress(doc: Y.Doc): { done: number; total: number } {
+  const all = objectivesOf(doc).toArray().map(readObjective);
+  return { done: all.filter((o) => missingSmart(o).length === 0).length, total: all.length };
+}

@@ -1,0 +1,60 @@
+import * as Y from 'yjs';
+import { checklistTemplate } from './templates.js';
+
+/**
+ * The shape of a checklist document: Y.Array 'items' of Y.Map items. Each item has id, section,
+ * text, checked, checkedBy (a display name), owner, due (YYYY-MM-DD or ''), notes.
+ */
+export interface ChecklistItem {
+  id: string;
+  section: string;
+  text: string;
+  checked: boolean;
+  checkedBy: string | null;
+  owner: string;
+  due: string;
+  notes: string;
+}
+
+export const itemsOf = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>('items');
+
+export function newItem(fields: Partial<ChecklistItem> & { id: string }): Y.Map<unknown> {
+  const item = new Y.Map<unknown>();
+  const full: ChecklistItem = { section: '', text: '', checked: false, checkedBy: null, owner: '', due: '', notes: '', ...fields };
+  for (const [k, v] of Object.entries(full)) item.set(k, v);
+  return item;
+}
+
+export function readItem(m: Y.Map<unknown>): ChecklistItem {
+  const s = (k: string) => {
+    const v = m.get(k);
+    return typeof v === 'string' ? v : '';
+  };
+  const checkedBy = m.get('checkedBy');
+  return {
+    id: s('id'),
+    section: s('section'),
+    text: s('text'),
+    checked: m.get('checked') === true,
+    checkedBy: typeof checkedBy === 'string' ? checkedBy : null,
+    owner: s('owner'),
+    due: s('due'),
+    notes: s('notes'),
+  };
+}
+
+/** Fills an empty document from a template (once, on the server, when the exercise starts). */
+export function seedChecklist(doc: Y.Doc, templateId: string | null, newId: () => string): void {
+  const template = checklistTemplate(templateId);
+  if (!template) return;
+  const items = itemsOf(doc);
+  if (items.length > 0) return;
+  doc.transact(() => {
+    items.push(template.sections.flatMap((s) => s.items.map((text) => newItem({ id: newId(), section: s.title, text }))));
+  });
+}
+
+export function checklistProgress(doc: Y.Doc): { done: number; total: number } {
+  const items = itemsOf(doc).toArray();
+  return { done: items.filter((m) => m.get('checked') === true).length, total: items.length };
+}

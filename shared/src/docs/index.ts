@@ -1,0 +1,3 @@
+export * from './templates.js';
+export * from './checklist.js';
+export * from './action-plan.js';
