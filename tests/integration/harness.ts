@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { createServer, MemoryStore, type PlenaryServer, type Store } from '@plenary/server';
+import { createServer, MemoryStore, type PlenaryServer, type ServerDeps, type Store } from '@plenary/server';
 import {
   PROTOCOL_VERSION,
   type Ack,
@@ -26,8 +26,8 @@ export interface Running {
 }
 
 /** A real server on port 0, with a memory store unless one is given. */
-export async function startServer(store: Store = new MemoryStore(), now?: () => number): Promise<Running> {
-  const server = createServer({ store, version: 'test', ...(now && { now }) });
+export async function startServer(store: Store = new MemoryStore(), now?: () => number, extra: Partial<ServerDeps> = {}): Promise<Running> {
+  const server = createServer({ store, version: 'test', ...(now && { now }), ...extra });
   const url = await server.listen(0, '127.0.0.1');
   return { server, url, store, close: () => server.close() };
 }

@@ -277,7 +277,7 @@ export class DocsServer {
         const update = decoding.readVarUint8Array(decoder);
         const guarded = guardAwareness(update, conn.clientIds, conn.identity);
         if (!guarded) return conn.ws.close(CLOSE.badMessage, 'Presence refused');
-        awarenessProtocol.applyAwarenessUpdate(shared.awareness, guarded, conn);
+        if (guarded.update) awarenessProtocol.applyAwarenessUpdate(shared.awareness, guarded.update, conn);
       } else if (type === MESSAGE_QUERY_AWARENESS) {
         const states = [...shared.awareness.getStates().keys()];
         send(conn.ws, encode((e) => {
@@ -337,6 +337,26 @@ export class DocsServer {
    * content (stored before the command is acknowledged); removed ones are deleted with their data.
    */
   async reconcile(before: Workshop, after: Workshop): Promise<void> {
+    await this.reconcileArtifacts(before, after);
+    const accessMayChange =
+      before.groups !== after.groups ||
+      before.participants !== after.participants ||
+      before.exercises !== after.exercises ||
+      before.artifacts !== after.artifacts ||
+      before.galleryOpen !== after.galleryOpen;
+    if (!accessMayChange) return;
+    // A change of groups, locks or reveal can take away access: close what is no longer allowed.
+    for (const [name, loading] of this.docs) {
+      if (!name.startsWith(`${after.id}/`)) continue;
+      const shared = await loading.catch(() => undefined);
+      if (!shared) continue;
+      for (const c of shared.conns) {
+        if (docAccess(after, shared.artifactId, c.actor) === 'none') c.ws.close(CLOSE.forbidden, 'No access to this document');
+      }
+    }
+  }
+
+  private async reconcileArtifacts(before: Workshop, after: Workshop): Promise<void> {
     if (before.artifacts === after.artifacts) return;
     const old = new Set(before.artifacts.map((a) => a.id));
     const now = new Set(after.artifacts.map((a) => a.id));
@@ -360,12 +380,6 @@ export class DocsServer {
       }
       this.progress.delete(name);
       await this.deps.store.delete(name);
-    }
-    // A change of groups, locks or reveal can take away access: close what is no longer allowed.
-    for (const [name, loading] of this.docs) {
-      if (!name.startsWith(`${after.id}/`)) continue;
-      const shared = await loading.catch(() => undefined);
-      for (const c of shared?.conns ?? []) if (docAccess(after, shared!.artifactId, c.actor) === 'none') c.ws.close(CLOSE.forbidden, 'No access to this document');
     }
   }
 
