@@ -88,7 +88,9 @@ export function createServer(deps: ServerDeps): PlenaryServer {
         http.listen(port, host, () => {
           const { address, port: bound } = http.address() as AddressInfo;
           const shown = address.includes(':') ? `[${address}]` : address;
-          resolve(`http://${shown === '0.0.0.0' || shown === '[::]' ? 'localhost' : shown}:${bound}`);
+          resolve(
+            `http://${shown === '0.0.0.0' || shown === '[::]' ? 'localhost' : shown}:${bound}`,
+          );
         });
       });
     },

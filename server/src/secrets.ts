@@ -15,7 +15,8 @@ export const newId = (): string => {
 
 export const newJoinCode = (): string => {
   let code = '';
-  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++)
+    code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
   return code;
 };
 
@@ -31,9 +32,12 @@ export function secretMatches(secret: string, storedHash: string): boolean {
 }
 
 /** Participant tokens are `<participantId>.<secret>`: the id finds the record, the secret proves it. */
-export const participantToken = (participantId: string, secret: string) => `${participantId}.${secret}`;
+export const participantToken = (participantId: string, secret: string) =>
+  `${participantId}.${secret}`;
 
-export function splitParticipantToken(token: string): { participantId: string; secret: string } | undefined {
+export function splitParticipantToken(
+  token: string,
+): { participantId: string; secret: string } | undefined {
   const dot = token.indexOf('.');
   if (dot <= 0 || dot === token.length - 1) return undefined;
   return { participantId: token.slice(0, dot), secret: token.slice(dot + 1) };

@@ -1,6 +1,12 @@
 import type { CommandResult } from './domain/commands.js';
 import type { Failure } from './domain/result.js';
-import type { MyAnswers, ParticipantView, PollView, QuestionView, SessionView } from './domain/views.js';
+import type {
+  MyAnswers,
+  ParticipantView,
+  PollView,
+  QuestionView,
+  SessionView,
+} from './domain/views.js';
 import type { PollResults } from './domain/tally.js';
 import type { CommandName, CommandPayload } from './schemas.js';
 
@@ -73,7 +79,10 @@ export interface ServerToClient {
 }
 
 type CommandEvents = {
-  [K in CommandName]: (payload: CommandPayload<K>, ack: (res: Ack<CommandResult<K>>) => void) => void;
+  [K in CommandName]: (
+    payload: CommandPayload<K>,
+    ack: (res: Ack<CommandResult<K>>) => void,
+  ) => void;
 };
 
 export interface ClientToServer extends CommandEvents {

@@ -58,7 +58,9 @@ export type TemplateName = (typeof TEMPLATES)[number];
 export const CreateWorkshopInput = z
   .object({
     title: text('Title', LIMITS.title),
-    template: z.enum(TEMPLATES, { error: 'Template must be "blank" or "victim-centred"' }).default('blank'),
+    template: z
+      .enum(TEMPLATES, { error: 'Template must be "blank" or "victim-centred"' })
+      .default('blank'),
     startsOn: isoDate.nullable().default(null),
     endsOn: isoDate.nullable().default(null),
     venue: optionalText('Venue', LIMITS.venue),
@@ -145,7 +147,11 @@ export const AnswerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ranking'), order: z.array(optionId).max(LIMITS.pollOptions) }),
   z.object({
     kind: z.literal('open'),
-    text: z.string().trim().min(1, { error: 'Write an answer' }).max(LIMITS.openAnswer, { error: `At most ${LIMITS.openAnswer} characters` }),
+    text: z
+      .string()
+      .trim()
+      .min(1, { error: 'Write an answer' })
+      .max(LIMITS.openAnswer, { error: `At most ${LIMITS.openAnswer} characters` }),
   }),
   z.object({
     kind: z.literal('points'),
@@ -226,7 +232,10 @@ export const CommandInputs = {
     size: z.number().int().min(1).max(50).default(3),
     mixCountries: z.boolean().default(true),
   }),
-  'group.extraTime': z.object({ groupId: id, deltaMs: z.number().int().min(-LIMITS.timerMs).max(LIMITS.timerMs) }),
+  'group.extraTime': z.object({
+    groupId: id,
+    deltaMs: z.number().int().min(-LIMITS.timerMs).max(LIMITS.timerMs),
+  }),
   'breakout.set': z.object({ open: z.boolean() }),
   'exercise.launch': z.object({
     title: text('Exercise title', LIMITS.title),

@@ -5,7 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { FileDocStore, LowdbStore, createServer, type DocStore } from '@plenary/server';
 import { itemsOf, newItem, newObjective, objectivesOf, readItem } from '@plenary/shared/docs';
-import { connect, createWorkshop, eventually, join, send, startServer, type Live, type Running } from './harness.js';
+import {
+  connect,
+  createWorkshop,
+  eventually,
+  join,
+  send,
+  startServer,
+  type Live,
+  type Running,
+} from './harness.js';
 import { openDoc, synced, type DocClient } from './docs-harness.js';
 
 let running: Running;
@@ -25,18 +34,37 @@ afterEach(async () => {
 /** Two groups of two, and a checklist exercise from a template. */
 async function twoGroups(url = running.url) {
   const w = await createWorkshop(url);
-  const people = await Promise.all(['Ana', 'Ben', 'Chandra', 'Dewi'].map((n) => join(url, w.joinCode, n)));
+  const people = await Promise.all(
+    ['Ana', 'Ben', 'Chandra', 'Dewi'].map((n) => join(url, w.joinCode, n)),
+  );
   const facilitator = await connect(url, w.id, { kind: 'facilitator', key: w.facilitatorKey });
   lives.push(facilitator);
   const g1 = await send(facilitator, 'group.create', { name: 'Cebu' });
   const g2 = await send(facilitator, 'group.create', { name: 'Phnom Penh' });
   const [groupA, groupB] = [g1.ok ? g1.groupId : '', g2.ok ? g2.groupId : ''];
-  for (const [i, p] of people.entries()) await send(facilitator, 'group.assign', { participantId: p.participantId, groupId: i < 2 ? groupA : groupB });
-  const launched = await send(facilitator, 'exercise.launch', { title: 'Identify the victim', kind: 'checklist', template: 'identification-adult' });
+  for (const [i, p] of people.entries())
+    await send(facilitator, 'group.assign', {
+      participantId: p.participantId,
+      groupId: i < 2 ? groupA : groupB,
+    });
+  const launched = await send(facilitator, 'exercise.launch', {
+    title: 'Identify the victim',
+    kind: 'checklist',
+    template: 'identification-adult',
+  });
   expect(launched.ok).toBe(true);
   await eventually(() => expect(facilitator.session().artifacts).toHaveLength(2));
-  const artifactOf = (groupId: string) => facilitator.session().artifacts.find((a) => a.groupId === groupId)!.id;
-  return { w, people, facilitator, groupA, groupB, artifactA: artifactOf(groupA), artifactB: artifactOf(groupB) };
+  const artifactOf = (groupId: string) =>
+    facilitator.session().artifacts.find((a) => a.groupId === groupId)!.id;
+  return {
+    w,
+    people,
+    facilitator,
+    groupA,
+    groupB,
+    artifactA: artifactOf(groupA),
+    artifactB: artifactOf(groupB),
+  };
 }
 
 const cred = (token: string) => ({ kind: 'participant' as const, token });
@@ -52,13 +80,20 @@ describe('co-editing a group checklist', () => {
     // Both edit the same item and add items at once.
     itemsOf(ana.doc).get(0).set('checked', true);
     itemsOf(ben.doc).get(0).set('notes', 'Asked through an interpreter');
-    itemsOf(ana.doc).push([newItem({ id: 'a1', section: 'Recruitment by deception', text: 'Fake agency licence' })]);
-    itemsOf(ben.doc).push([newItem({ id: 'b1', section: 'Coercion at destination', text: 'Passport held by landlord' })]);
+    itemsOf(ana.doc).push([
+      newItem({ id: 'a1', section: 'Recruitment by deception', text: 'Fake agency licence' }),
+    ]);
+    itemsOf(ben.doc).push([
+      newItem({ id: 'b1', section: 'Coercion at destination', text: 'Passport held by landlord' }),
+    ]);
     await eventually(() => {
       expect(itemsOf(ana.doc).toJSON()).toEqual(itemsOf(ben.doc).toJSON());
       expect(itemsOf(ana.doc).length).toBe(18);
     });
-    expect(readItem(itemsOf(ben.doc).get(0))).toMatchObject({ checked: true, notes: 'Asked through an interpreter' });
+    expect(readItem(itemsOf(ben.doc).get(0))).toMatchObject({
+      checked: true,
+      notes: 'Asked through an interpreter',
+    });
   });
 
   it('merges edits made while one editor was offline', async () => {
@@ -70,11 +105,19 @@ describe('co-editing a group checklist', () => {
     itemsOf(ben.doc).push([newItem({ id: 'offline', text: 'Typed on the bus, without Wi-Fi' })]);
     itemsOf(ana.doc).delete(0, 1);
     await new Promise((r) => setTimeout(r, 50));
-    expect(itemsOf(ana.doc).toArray().some((m) => m.get('id') === 'offline')).toBe(false);
+    expect(
+      itemsOf(ana.doc)
+        .toArray()
+        .some((m) => m.get('id') === 'offline'),
+    ).toBe(false);
     ben.provider.connect();
     await eventually(() => {
       expect(itemsOf(ana.doc).toJSON()).toEqual(itemsOf(ben.doc).toJSON());
-      expect(itemsOf(ana.doc).toArray().some((m) => m.get('id') === 'offline')).toBe(true);
+      expect(
+        itemsOf(ana.doc)
+          .toArray()
+          .some((m) => m.get('id') === 'offline'),
+      ).toBe(true);
       expect(itemsOf(ana.doc).length).toBe(16);
     });
   });
@@ -87,16 +130,27 @@ describe('co-editing a group checklist', () => {
     expect(chandra.provider.synced).toBe(false);
     chandra.destroy();
 
-    await send(facilitator, 'exercise.reveal', { exerciseId: facilitator.session().exercises[0]!.id, revealed: true });
+    await send(facilitator, 'exercise.reveal', {
+      exerciseId: facilitator.session().exercises[0]!.id,
+      revealed: true,
+    });
     const ana = track(openDoc(running.url, w.id, artifactA, cred(people[0]!.token)));
     const reader = track(openDoc(running.url, w.id, artifactA, cred(people[2]!.token)));
     await Promise.all([synced(ana), synced(reader)]);
     itemsOf(reader.doc).delete(0, 5); // a read-only client's edit...
     itemsOf(ana.doc).push([newItem({ id: 'owner-edit', text: 'Still ours' })]);
-    await eventually(() => expect(itemsOf(reader.doc).toArray().some((m) => m.get('id') === 'owner-edit')).toBe(true));
+    await eventually(() =>
+      expect(
+        itemsOf(reader.doc)
+          .toArray()
+          .some((m) => m.get('id') === 'owner-edit'),
+      ).toBe(true),
+    );
     await new Promise((r) => setTimeout(r, 150));
     expect(itemsOf(ana.doc).length).toBe(17); // ...never reaches the group's document
-    const third = track(openDoc(running.url, w.id, artifactA, { kind: 'facilitator', key: w.facilitatorKey }));
+    const third = track(
+      openDoc(running.url, w.id, artifactA, { kind: 'facilitator', key: w.facilitatorKey }),
+    );
     await synced(third);
     expect(itemsOf(third.doc).length).toBe(17);
   });
@@ -109,7 +163,8 @@ describe('co-editing a group checklist', () => {
     ana.provider.awareness.setLocalStateField('user', { name: 'The facilitator' });
     ana.provider.awareness.setLocalStateField('editing', 'item-3');
     await eventually(() => {
-      const seen = ben.provider.awareness.getStates().get(ana.doc.clientID) as { user?: { name: string; role: string }; editing?: string } | undefined;
+      const seen = ben.provider.awareness.getStates().get(ana.doc.clientID) as
+        { user?: { name: string; role: string }; editing?: string } | undefined;
       expect(seen?.user).toMatchObject({ name: 'Ana', role: 'participant' });
       expect(seen?.editing).toBe('item-3');
     });
@@ -117,13 +172,26 @@ describe('co-editing a group checklist', () => {
 
   it('reports each group\u2019s progress to the facilitator', async () => {
     const { w, people, artifactA, facilitator } = await twoGroups();
-    const progress: Array<{ artifactId: string; done: number; total: number; active: string[]; lastEditor: string | null }> = [];
+    const progress: Array<{
+      artifactId: string;
+      done: number;
+      total: number;
+      active: string[];
+      lastEditor: string | null;
+    }> = [];
     facilitator.socket.on('progress', (p) => progress.push(p));
     const ana = track(openDoc(running.url, w.id, artifactA, cred(people[0]!.token)));
     await synced(ana);
     itemsOf(ana.doc).get(0).set('checked', true);
     itemsOf(ana.doc).get(1).set('checked', true);
-    await eventually(() => expect(progress.filter((p) => p.artifactId === artifactA).at(-1)).toMatchObject({ done: 2, total: 16, active: ['Ana'], lastEditor: 'Ana' }));
+    await eventually(() =>
+      expect(progress.filter((p) => p.artifactId === artifactA).at(-1)).toMatchObject({
+        done: 2,
+        total: 16,
+        active: ['Ana'],
+        lastEditor: 'Ana',
+      }),
+    );
   });
 
   it('disconnects a participant moved to another group, and a removed one', async () => {
@@ -131,7 +199,10 @@ describe('co-editing a group checklist', () => {
     const ana = track(openDoc(running.url, w.id, artifactA, cred(people[0]!.token)));
     const ben = track(openDoc(running.url, w.id, artifactA, cred(people[1]!.token)));
     await Promise.all([synced(ana), synced(ben)]);
-    await send(facilitator, 'group.assign', { participantId: people[0]!.participantId, groupId: groupB });
+    await send(facilitator, 'group.assign', {
+      participantId: people[0]!.participantId,
+      groupId: groupB,
+    });
     await eventually(() => expect(ana.closed.some((c) => c.code === 4403)).toBe(true));
     await send(facilitator, 'participant.remove', { participantId: people[1]!.participantId });
     await eventually(() => expect(ben.closed.length).toBeGreaterThan(0));
@@ -141,7 +212,11 @@ describe('co-editing a group checklist', () => {
     const { w, people, facilitator } = await twoGroups();
     await send(facilitator, 'exercise.launch', { title: 'Our action plan', kind: 'action-plan' });
     await eventually(() => expect(facilitator.session().artifacts).toHaveLength(4));
-    const plan = facilitator.session().artifacts.find((a) => a.kind === 'action-plan' && a.groupId === facilitator.session().groups[1]!.id)!;
+    const plan = facilitator
+      .session()
+      .artifacts.find(
+        (a) => a.kind === 'action-plan' && a.groupId === facilitator.session().groups[1]!.id,
+      )!;
     const c = track(openDoc(running.url, w.id, plan.id, cred(people[2]!.token)));
     const d = track(openDoc(running.url, w.id, plan.id, cred(people[3]!.token)));
     await Promise.all([synced(c), synced(d)]);
@@ -149,8 +224,12 @@ describe('co-editing a group checklist', () => {
     await eventually(() => expect(objectivesOf(d.doc).length).toBe(1));
     objectivesOf(d.doc).get(0).set('action', 'Train 40 frontline officers in identification');
     objectivesOf(c.doc).get(0).set('deadline', '2027-06-30');
-    await eventually(() => expect(objectivesOf(c.doc).toJSON()).toEqual(objectivesOf(d.doc).toJSON()));
-    expect(objectivesOf(c.doc).get(0).get('action')).toBe('Train 40 frontline officers in identification');
+    await eventually(() =>
+      expect(objectivesOf(c.doc).toJSON()).toEqual(objectivesOf(d.doc).toJSON()),
+    );
+    expect(objectivesOf(c.doc).get(0).get('action')).toBe(
+      'Train 40 frontline officers in identification',
+    );
   });
 });
 
@@ -166,10 +245,22 @@ describe('document limits', () => {
     await eventually(() => expect(ana.closed.some((c) => c.code === 4413)).toBe(true));
     ana.provider.disconnect();
     itemsOf(ben.doc).push([newItem({ id: 'small', text: 'Still works' })]);
-    const check = track(openDoc(running.url, w.id, artifactA, { kind: 'facilitator', key: w.facilitatorKey }));
+    const check = track(
+      openDoc(running.url, w.id, artifactA, { kind: 'facilitator', key: w.facilitatorKey }),
+    );
     await synced(check);
-    await eventually(() => expect(itemsOf(check.doc).toArray().map((m) => m.get('id'))).toContain('small'));
-    expect(itemsOf(check.doc).toArray().map((m) => m.get('id'))).not.toContain('big');
+    await eventually(() =>
+      expect(
+        itemsOf(check.doc)
+          .toArray()
+          .map((m) => m.get('id')),
+      ).toContain('small'),
+    );
+    expect(
+      itemsOf(check.doc)
+        .toArray()
+        .map((m) => m.get('id')),
+    ).not.toContain('big');
   });
 });
 
@@ -180,7 +271,12 @@ describe('documents on disk', () => {
   });
 
   async function start(store?: DocStore) {
-    const server = createServer({ store: await LowdbStore.open(joinPath(dir, 'db')), docStore: store ?? new FileDocStore(joinPath(dir, 'docs')), version: 'test', docLimits: { compactEvery: 7 } });
+    const server = createServer({
+      store: await LowdbStore.open(joinPath(dir, 'db')),
+      docStore: store ?? new FileDocStore(joinPath(dir, 'docs')),
+      version: 'test',
+      docLimits: { compactEvery: 7 },
+    });
     const url = await server.listen(0, '127.0.0.1');
     return { server, url };
   }
@@ -189,11 +285,17 @@ describe('documents on disk', () => {
     dir = await mkdtemp(joinPath(tmpdir(), 'plenary-docs-'));
     await running.close();
     const first = await start();
-    running = { server: first.server, url: first.url, store: undefined as never, close: async () => {} };
+    running = {
+      server: first.server,
+      url: first.url,
+      store: undefined as never,
+      close: async () => {},
+    };
     const { w, people, artifactA } = await twoGroups(first.url);
     const ana = openDoc(first.url, w.id, artifactA, cred(people[0]!.token));
     await synced(ana);
-    for (let i = 0; i < 20; i++) itemsOf(ana.doc).push([newItem({ id: `n${i}`, text: `Note ${i}` })]);
+    for (let i = 0; i < 20; i++)
+      itemsOf(ana.doc).push([newItem({ id: `n${i}`, text: `Note ${i}` })]);
     const expected = itemsOf(ana.doc).toJSON();
     await new Promise((r) => setTimeout(r, 300));
     ana.destroy();
@@ -201,14 +303,24 @@ describe('documents on disk', () => {
     await first.server.close();
 
     const second = await start();
-    running = { server: second.server, url: second.url, store: undefined as never, close: () => second.server.close() };
-    const fresh = track(openDoc(second.url, w.id, artifactA, { kind: 'facilitator', key: w.facilitatorKey }));
+    running = {
+      server: second.server,
+      url: second.url,
+      store: undefined as never,
+      close: () => second.server.close(),
+    };
+    const fresh = track(
+      openDoc(second.url, w.id, artifactA, { kind: 'facilitator', key: w.facilitatorKey }),
+    );
     await synced(fresh);
     expect(itemsOf(fresh.doc).toJSON()).toEqual(expected);
 
     const store = new FileDocStore(joinPath(dir, 'docs'));
     expect((await store.load(`${w.id}/${artifactA}`)).length).toBeGreaterThan(0);
-    await fetch(`${second.url}/api/workshops/${w.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${w.facilitatorKey}` } });
+    await fetch(`${second.url}/api/workshops/${w.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${w.facilitatorKey}` },
+    });
     expect(await store.load(`${w.id}/${artifactA}`)).toEqual([]);
     // Close here: this block's afterEach removes the folder before the outer one would close.
     fresh.destroy();
@@ -223,21 +335,33 @@ describe('a seeded random-edit run with disconnects', () => {
   it('converges: every client and the reloaded server state are identical', async () => {
     const { w, people, artifactA } = await twoGroups();
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const clients = [0, 1].flatMap((i) => [0, 1].map(() => track(openDoc(running.url, w.id, artifactA, cred(people[i]!.token)))));
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const clients = [0, 1].flatMap((i) =>
+      [0, 1].map(() => track(openDoc(running.url, w.id, artifactA, cred(people[i]!.token)))),
+    );
     await Promise.all(clients.map(synced));
     for (let step = 0; step < 300; step++) {
       const c = clients[Math.floor(random() * clients.length)]!;
       const items = itemsOf(c.doc);
       const r = random();
-      if (r < 0.05) c.provider.wsconnected ? c.provider.disconnect() : c.provider.connect();
-      else if (r < 0.45 || items.length === 0) items.insert(Math.floor(random() * (items.length + 1)), [newItem({ id: `s${step}`, text: `Step ${step}` })]);
+      if (r < 0.05) {
+        if (c.provider.wsconnected) c.provider.disconnect();
+        else c.provider.connect();
+      } else if (r < 0.45 || items.length === 0)
+        items.insert(Math.floor(random() * (items.length + 1)), [
+          newItem({ id: `s${step}`, text: `Step ${step}` }),
+        ]);
       else if (r < 0.6) items.delete(Math.floor(random() * items.length), 1);
-      else items.get(Math.floor(random() * items.length)).set(random() < 0.5 ? 'checked' : 'notes', random() < 0.5 ? true : `n${step}`);
+      else
+        items
+          .get(Math.floor(random() * items.length))
+          .set(random() < 0.5 ? 'checked' : 'notes', random() < 0.5 ? true : `n${step}`);
       if (step % 25 === 0) await new Promise((r) => setTimeout(r, 5));
     }
     for (const c of clients) if (!c.provider.wsconnected) c.provider.connect();
-    const server = track(openDoc(running.url, w.id, artifactA, { kind: 'facilitator', key: w.facilitatorKey }));
+    const server = track(
+      openDoc(running.url, w.id, artifactA, { kind: 'facilitator', key: w.facilitatorKey }),
+    );
     await synced(server);
     await eventually(() => {
       const reference = JSON.stringify(itemsOf(server.doc).toJSON());
@@ -246,7 +370,10 @@ describe('a seeded random-edit run with disconnects', () => {
     // The server's own copy, rebuilt from what it stored, is the same.
     const stored = new Y.Doc();
     await new Promise((r) => setTimeout(r, 100));
-    for (const u of await (running.server.docs as unknown as { deps: { store: DocStore } }).deps.store.load(`${w.id}/${artifactA}`)) Y.applyUpdate(stored, u);
+    for (const u of await (
+      running.server.docs as unknown as { deps: { store: DocStore } }
+    ).deps.store.load(`${w.id}/${artifactA}`))
+      Y.applyUpdate(stored, u);
     expect(itemsOf(stored).toJSON()).toEqual(itemsOf(server.doc).toJSON());
   });
 });

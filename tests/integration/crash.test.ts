@@ -21,7 +21,13 @@ async function freePort(): Promise<number> {
 async function startProcess(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await new Promise<void>((resolveStart, reject) => {
@@ -73,13 +79,21 @@ describe('a server killed with -9', () => {
     const second = await startProcess(dir, port);
     children.push(second);
     await eventually(() => expect(participant.socket.connected).toBe(true), 5000);
-    const res = await fetch(`${url}/api/workshops/${w.id}`, { headers: { authorization: `Bearer ${w.facilitatorKey}` } });
-    const view = (await res.json()) as { modules: Array<{ activities: Array<{ title: string }> }>; participants: Array<{ name: string }> };
+    const res = await fetch(`${url}/api/workshops/${w.id}`, {
+      headers: { authorization: `Bearer ${w.facilitatorKey}` },
+    });
+    const view = (await res.json()) as {
+      modules: Array<{ activities: Array<{ title: string }> }>;
+      participants: Array<{ name: string }>;
+    };
     const titles = new Set(view.modules[0]!.activities.map((a) => a.title));
     for (const title of ackedAtKill) expect(titles.has(title)).toBe(true);
     expect(view.participants.map((x) => x.name)).toEqual(['Lakshmi Perera']);
     // The participant's reconnected session shows the same agenda the server has.
-    await eventually(() => expect(participant.session().modules[0]!.activities.length).toBe(titles.size), 5000);
+    await eventually(
+      () => expect(participant.session().modules[0]!.activities.length).toBe(titles.size),
+      5000,
+    );
 
     facilitator.socket.close();
     participant.socket.close();

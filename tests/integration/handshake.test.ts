@@ -16,10 +16,18 @@ describe('the socket handshake', () => {
     const w1 = await createWorkshop(running.url);
     const w2 = await createWorkshop(running.url);
     const other = await join(running.url, w2.joinCode);
-    await expect(connect(running.url, w1.id, { kind: 'facilitator', key: 'not-the-key' })).rejects.toThrow(/forbidden/);
-    await expect(connect(running.url, w1.id, { kind: 'facilitator', key: w2.facilitatorKey })).rejects.toThrow(/forbidden/);
-    await expect(connect(running.url, w1.id, { kind: 'participant', token: other.token })).rejects.toThrow(/unauthorized/);
-    await expect(connect(running.url, 'no-such-workshop', { kind: 'facilitator', key: w1.facilitatorKey })).rejects.toThrow(/not_found/);
+    await expect(
+      connect(running.url, w1.id, { kind: 'facilitator', key: 'not-the-key' }),
+    ).rejects.toThrow(/forbidden/);
+    await expect(
+      connect(running.url, w1.id, { kind: 'facilitator', key: w2.facilitatorKey }),
+    ).rejects.toThrow(/forbidden/);
+    await expect(
+      connect(running.url, w1.id, { kind: 'participant', token: other.token }),
+    ).rejects.toThrow(/unauthorized/);
+    await expect(
+      connect(running.url, 'no-such-workshop', { kind: 'facilitator', key: w1.facilitatorKey }),
+    ).rejects.toThrow(/not_found/);
     const bare = io(running.url, { transports: ['websocket'], reconnection: false });
     const err = await new Promise<Error>((resolve) => bare.once('connect_error', resolve));
     bare.close();
@@ -28,7 +36,14 @@ describe('the socket handshake', () => {
 
   it('refuses a client speaking another protocol version', async () => {
     const w = await createWorkshop(running.url);
-    await expect(connect(running.url, w.id, { kind: 'facilitator', key: w.facilitatorKey }, { protocol: PROTOCOL_VERSION + 1 })).rejects.toThrow(/protocol_mismatch/);
+    await expect(
+      connect(
+        running.url,
+        w.id,
+        { kind: 'facilitator', key: w.facilitatorKey },
+        { protocol: PROTOCOL_VERSION + 1 },
+      ),
+    ).rejects.toThrow(/protocol_mismatch/);
   });
 
   it('opens the projector with the screen key, read-only', async () => {
@@ -47,7 +62,11 @@ describe('the socket handshake', () => {
       transports: ['websocket'],
       reconnection: false,
       extraHeaders: { origin: 'https://evil.example' },
-      auth: { protocol: PROTOCOL_VERSION, workshopId: w.id, credential: { kind: 'facilitator', key: w.facilitatorKey } },
+      auth: {
+        protocol: PROTOCOL_VERSION,
+        workshopId: w.id,
+        credential: { kind: 'facilitator', key: w.facilitatorKey },
+      },
     });
     const outcome = await new Promise<string>((resolve) => {
       socket.once('connect', () => resolve('connected'));

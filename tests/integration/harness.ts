@@ -1,5 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
-import { createServer, MemoryStore, type PlenaryServer, type ServerDeps, type Store } from '@plenary/server';
+import {
+  createServer,
+  MemoryStore,
+  type PlenaryServer,
+  type ServerDeps,
+  type Store,
+} from '@plenary/server';
 import {
   PROTOCOL_VERSION,
   type Ack,
@@ -26,7 +32,11 @@ export interface Running {
 }
 
 /** A real server on port 0, with a memory store unless one is given. */
-export async function startServer(store: Store = new MemoryStore(), now?: () => number, extra: Partial<ServerDeps> = {}): Promise<Running> {
+export async function startServer(
+  store: Store = new MemoryStore(),
+  now?: () => number,
+  extra: Partial<ServerDeps> = {},
+): Promise<Running> {
   const server = createServer({ store, version: 'test', ...(now && { now }), ...extra });
   const url = await server.listen(0, '127.0.0.1');
   return { server, url, store, close: () => server.close() };
@@ -42,14 +52,28 @@ export async function post<T>(url: string, body: unknown, headers: Record<string
 }
 
 export async function createWorkshop(base: string, body: Record<string, unknown> = {}) {
-  const res = await post<CreatedWorkshop>(`${base}/api/workshops`, { title: 'Regional training on identification', ...body });
+  const res = await post<CreatedWorkshop>(`${base}/api/workshops`, {
+    title: 'Regional training on identification',
+    ...body,
+  });
   if (res.status !== 201) throw new Error(`create failed: ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 let counter = 0;
-export async function join(base: string, joinCode: string, name = `Participant ${++counter}`, country = 'PH') {
-  const res = await post<Joined>(`${base}/api/join`, { joinCode, name, country, city: 'Cebu', organisation: 'Invented NGO' });
+export async function join(
+  base: string,
+  joinCode: string,
+  name = `Participant ${++counter}`,
+  country = 'PH',
+) {
+  const res = await post<Joined>(`${base}/api/join`, {
+    joinCode,
+    name,
+    country,
+    city: 'Cebu',
+    organisation: 'Invented NGO',
+  });
   if (res.status !== 201) throw new Error(`join failed: ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -63,7 +87,12 @@ export interface Live {
   ended: () => string | undefined;
 }
 
-export function connect(base: string, workshopId: string, credential: Credential, extra: { protocol?: number } = {}): Promise<Live> {
+export function connect(
+  base: string,
+  workshopId: string,
+  credential: Credential,
+  extra: { protocol?: number } = {},
+): Promise<Live> {
   const socket: Client = io(base, {
     transports: ['websocket'],
     reconnection: true,
@@ -90,7 +119,13 @@ export function connect(base: string, workshopId: string, credential: Credential
       session = w.session;
       roster.clear();
       for (const p of w.roster) roster.set(p.id, p);
-      resolve({ socket, welcome: w, session: () => session!, roster: () => roster, ended: () => ended });
+      resolve({
+        socket,
+        welcome: w,
+        session: () => session!,
+        roster: () => roster,
+        ended: () => ended,
+      });
     });
   });
 }
@@ -106,7 +141,9 @@ export function send<K extends CommandName>(
   const socket = 'socket' in live ? live.socket : live;
   const full = { cmdId: newCmdId(), ...payload } as CommandPayload<K>;
   // The typed emit cannot see through the generic K; the payload type is checked above.
-  return (socket as unknown as { emitWithAck: (n: string, p: unknown) => Promise<Ack<CommandResult<K>>> }).emitWithAck(name, full);
+  return (
+    socket as unknown as { emitWithAck: (n: string, p: unknown) => Promise<Ack<CommandResult<K>>> }
+  ).emitWithAck(name, full);
 }
 
 /** Waits until `check` passes (for broadcasts), failing after `ms`. */

@@ -19,7 +19,10 @@ describe('the lowdb store', () => {
     const port = new URL(first.url).port;
     const w = await createWorkshop(first.url, { template: 'victim-centred' });
     const p = await join(first.url, w.joinCode, 'Siti Rahma', 'ID');
-    const facilitator = await connect(first.url, w.id, { kind: 'facilitator', key: w.facilitatorKey });
+    const facilitator = await connect(first.url, w.id, {
+      kind: 'facilitator',
+      key: w.facilitatorKey,
+    });
     const participant = await connect(first.url, w.id, { kind: 'participant', token: p.token });
     await send(facilitator, 'activity.step', { direction: 'next' });
     await send(facilitator, 'activity.step', { direction: 'next' });
@@ -38,7 +41,9 @@ describe('the lowdb store', () => {
       const stored = (await second.workshops.get(w.id))!.workshop;
       expect(stored.participants.map((x) => x.name)).toEqual(['Siti Rahma']);
       expect(stored.currentActivityId).toBe(before.currentActivityId);
-      await eventually(() => expect(facilitator.roster().get(p.participantId)?.presence).toBe('online'));
+      await eventually(() =>
+        expect(facilitator.roster().get(p.participantId)?.presence).toBe('online'),
+      );
     } finally {
       facilitator.socket.close();
       participant.socket.close();
@@ -61,7 +66,10 @@ describe('the lowdb store', () => {
     const running = await startServer(await LowdbStore.open(dir));
     const w = await createWorkshop(running.url, { title: 'Workshop to forget' });
     await join(running.url, w.joinCode, 'Invented Name');
-    await fetch(`${running.url}/api/workshops/${w.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${w.facilitatorKey}` } });
+    await fetch(`${running.url}/api/workshops/${w.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${w.facilitatorKey}` },
+    });
     await running.close();
     const file = await readFile(joinPath(dir, 'workshops.json'), 'utf8');
     expect(file).not.toContain('Workshop to forget');
@@ -79,11 +87,16 @@ describe('the lowdb store', () => {
   it('acknowledges a burst of concurrent commands and keeps every one of them', async () => {
     const running = await startServer(await LowdbStore.open(dir));
     const w = await createWorkshop(running.url);
-    const facilitator = await connect(running.url, w.id, { kind: 'facilitator', key: w.facilitatorKey });
+    const facilitator = await connect(running.url, w.id, {
+      kind: 'facilitator',
+      key: w.facilitatorKey,
+    });
     const added = await send(facilitator, 'module.add', { title: 'Burst' });
     const moduleId = added.ok ? added.moduleId : '';
     const acks = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => send(facilitator, 'activity.add', { moduleId, title: `Item ${i}`, plannedMinutes: i })),
+      Array.from({ length: 30 }, (_, i) =>
+        send(facilitator, 'activity.add', { moduleId, title: `Item ${i}`, plannedMinutes: i }),
+      ),
     );
     expect(acks.every((a) => a.ok)).toBe(true);
     facilitator.socket.close();

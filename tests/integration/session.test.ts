@@ -1,5 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connect, createWorkshop, eventually, join, send, startServer, type Live, type Running } from './harness.js';
+import {
+  connect,
+  createWorkshop,
+  eventually,
+  join,
+  send,
+  startServer,
+  type Live,
+  type Running,
+} from './harness.js';
 
 let running: Running;
 const open: Live[] = [];
@@ -17,7 +26,9 @@ async function roomOfThree() {
   const w = await createWorkshop(running.url, { template: 'victim-centred' });
   const a = await join(running.url, w.joinCode, 'Maria Santos', 'PH');
   const b = await join(running.url, w.joinCode, 'Dara Sok', 'KH');
-  const facilitator = track(await connect(running.url, w.id, { kind: 'facilitator', key: w.facilitatorKey }));
+  const facilitator = track(
+    await connect(running.url, w.id, { kind: 'facilitator', key: w.facilitatorKey }),
+  );
   const p1 = track(await connect(running.url, w.id, { kind: 'participant', token: a.token }));
   const p2 = track(await connect(running.url, w.id, { kind: 'participant', token: b.token }));
   return { w, a, b, facilitator, p1, p2 };
@@ -50,13 +61,20 @@ describe('a facilitator and two participants in one workshop', () => {
     const added = await send(facilitator, 'module.add', { title: 'Study visit', index: 0 });
     expect(added.ok).toBe(true);
     const moduleId = added.ok ? added.moduleId : '';
-    const act = await send(facilitator, 'activity.add', { moduleId, title: 'Visit a shelter', kind: 'discussion', plannedMinutes: 90 });
+    const act = await send(facilitator, 'activity.add', {
+      moduleId,
+      title: 'Visit a shelter',
+      kind: 'discussion',
+      plannedMinutes: 90,
+    });
     const activityId = act.ok ? act.activityId : '';
     await send(facilitator, 'module.update', { moduleId, title: 'Study visit to a shelter' });
     await eventually(() => {
       const first = p1.session().modules[0]!;
       expect(first.title).toBe('Study visit to a shelter');
-      expect(first.activities.map((a) => [a.title, a.kind, a.plannedMinutes])).toEqual([['Visit a shelter', 'discussion', 90]]);
+      expect(first.activities.map((a) => [a.title, a.kind, a.plannedMinutes])).toEqual([
+        ['Visit a shelter', 'discussion', 90],
+      ]);
     });
     await send(facilitator, 'module.move', { moduleId, toIndex: 99 });
     await eventually(() => expect(p1.session().modules.at(-1)!.id).toBe(moduleId));
@@ -66,15 +84,21 @@ describe('a facilitator and two participants in one workshop', () => {
 
   it('shows participants online, then away when they disconnect', async () => {
     const { facilitator, p1, a } = await roomOfThree();
-    await eventually(() => expect(facilitator.roster().get(a.participantId)?.presence).toBe('online'));
+    await eventually(() =>
+      expect(facilitator.roster().get(a.participantId)?.presence).toBe('online'),
+    );
     p1.socket.close();
-    await eventually(() => expect(facilitator.roster().get(a.participantId)?.presence).toBe('away'));
+    await eventually(() =>
+      expect(facilitator.roster().get(a.participantId)?.presence).toBe('away'),
+    );
   });
 
   it('lists a participant on the roster as soon as they join', async () => {
     const { w, facilitator } = await roomOfThree();
     const c = await join(running.url, w.joinCode, 'Nguyen Van An', 'VN');
-    await eventually(() => expect(facilitator.roster().get(c.participantId)?.name).toBe('Nguyen Van An'));
+    await eventually(() =>
+      expect(facilitator.roster().get(c.participantId)?.name).toBe('Nguyen Van An'),
+    );
   });
 });
 
@@ -98,8 +122,14 @@ describe('facilitator-only commands', () => {
 
   it('lets a participant correct their own details', async () => {
     const { facilitator, p1, a } = await roomOfThree();
-    expect(await send(p1, 'me.update', { organisation: 'City social welfare office' })).toEqual({ ok: true });
-    await eventually(() => expect(facilitator.roster().get(a.participantId)?.organisation).toBe('City social welfare office'));
+    expect(await send(p1, 'me.update', { organisation: 'City social welfare office' })).toEqual({
+      ok: true,
+    });
+    await eventually(() =>
+      expect(facilitator.roster().get(a.participantId)?.organisation).toBe(
+        'City social welfare office',
+      ),
+    );
   });
 });
 
@@ -107,8 +137,16 @@ describe('commands', () => {
   it('applies a retried command once', async () => {
     const { facilitator } = await roomOfThree();
     const moduleId = facilitator.session().modules[0]!.id;
-    const payload = { cmdId: 'retry-me-0001', moduleId, title: 'Icebreaker', kind: 'discussion' as const, plannedMinutes: 10 };
-    const results = await Promise.all([1, 2, 3, 4, 5].map(() => send(facilitator, 'activity.add', payload)));
+    const payload = {
+      cmdId: 'retry-me-0001',
+      moduleId,
+      title: 'Icebreaker',
+      kind: 'discussion' as const,
+      plannedMinutes: 10,
+    };
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => send(facilitator, 'activity.add', payload)),
+    );
     expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
     expect(results.every((r) => r.ok)).toBe(true);
     const stored = (await running.server.workshops.get(facilitator.session().id))!.workshop;
@@ -118,20 +156,32 @@ describe('commands', () => {
   it('refuses bad input with a code naming the field, and changes nothing', async () => {
     const { facilitator } = await roomOfThree();
     const before = facilitator.session();
-    const bad = await send(facilitator, 'activity.update', { activityId: before.modules[0]!.activities[0]!.id, plannedMinutes: -5 });
+    const bad = await send(facilitator, 'activity.update', {
+      activityId: before.modules[0]!.activities[0]!.id,
+      plannedMinutes: -5,
+    });
     expect(bad).toMatchObject({ ok: false, code: 'bad_request', field: 'plannedMinutes' });
-    const noCmdId = await (facilitator.socket as unknown as { emitWithAck: (n: string, p: unknown) => Promise<unknown> }).emitWithAck('timer.start', {});
+    const noCmdId = await (
+      facilitator.socket as unknown as { emitWithAck: (n: string, p: unknown) => Promise<unknown> }
+    ).emitWithAck('timer.start', {});
     expect(noCmdId).toMatchObject({ ok: false, code: 'bad_request', field: 'cmdId' });
-    const missing = await send(facilitator, 'activity.setCurrent', { activityId: 'no-such-activity' });
+    const missing = await send(facilitator, 'activity.setCurrent', {
+      activityId: 'no-such-activity',
+    });
     expect(missing).toMatchObject({ ok: false, code: 'not_found' });
-    expect((await running.server.workshops.get(before.id))!.workshop.modules).toEqual(before.modules);
+    expect((await running.server.workshops.get(before.id))!.workshop.modules).toEqual(
+      before.modules,
+    );
   });
 
   it('runs the timer through pause, resume, adjust and reset', async () => {
     const { facilitator, p1 } = await roomOfThree();
     await send(facilitator, 'timer.start', { durationMs: 60_000 });
     expect(await send(facilitator, 'timer.pause', {})).toEqual({ ok: true });
-    expect(await send(facilitator, 'timer.pause', {})).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await send(facilitator, 'timer.pause', {})).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
     await send(facilitator, 'timer.adjust', { deltaMs: 60_000 });
     await eventually(() => {
       const t = p1.session().timer;
@@ -141,26 +191,39 @@ describe('commands', () => {
     await send(facilitator, 'timer.resume', {});
     await eventually(() => expect(p1.session().timer.status).toBe('running'));
     await send(facilitator, 'timer.reset', {});
-    await eventually(() => expect(p1.session().timer).toEqual({ status: 'idle', durationMs: 60_000 }));
+    await eventually(() =>
+      expect(p1.session().timer).toEqual({ status: 'idle', durationMs: 60_000 }),
+    );
   });
 });
 
 describe('removing a participant', () => {
   it('disconnects them at once and their token stops working', async () => {
     const { w, a, facilitator, p1, p2 } = await roomOfThree();
-    const disconnected = new Promise<void>((resolve) => p1.socket.on('disconnect', () => resolve()));
-    expect(await send(facilitator, 'participant.remove', { participantId: a.participantId })).toEqual({ ok: true });
+    const disconnected = new Promise<void>((resolve) =>
+      p1.socket.on('disconnect', () => resolve()),
+    );
+    expect(
+      await send(facilitator, 'participant.remove', { participantId: a.participantId }),
+    ).toEqual({ ok: true });
     await disconnected;
     expect(p1.ended()).toBe('removed');
     await eventually(() => expect(p2.roster().has(a.participantId)).toBe(false));
-    await expect(connect(running.url, w.id, { kind: 'participant', token: a.token })).rejects.toThrow(/unauthorized/);
-    const res = await fetch(`${running.url}/api/workshops/${w.id}`, { headers: { authorization: `Bearer ${a.token}` } });
+    await expect(
+      connect(running.url, w.id, { kind: 'participant', token: a.token }),
+    ).rejects.toThrow(/unauthorized/);
+    const res = await fetch(`${running.url}/api/workshops/${w.id}`, {
+      headers: { authorization: `Bearer ${a.token}` },
+    });
     expect(res.status).toBe(403);
   });
 
   it('renames a participant for everyone', async () => {
     const { a, facilitator, p2 } = await roomOfThree();
-    await send(facilitator, 'participant.rename', { participantId: a.participantId, name: 'Maria S.' });
+    await send(facilitator, 'participant.rename', {
+      participantId: a.participantId,
+      name: 'Maria S.',
+    });
     await eventually(() => expect(p2.roster().get(a.participantId)?.name).toBe('Maria S.'));
   });
 });

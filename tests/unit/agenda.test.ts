@@ -20,7 +20,9 @@ describe('the victim-centred template', () => {
   it('has the nine modules of the 2017 training, each with activities', () => {
     const w = workshop('victim-centred');
     expect(w.modules).toHaveLength(9);
-    expect(w.modules.map((m) => m.title.split(':')[0])).toEqual(Array.from({ length: 9 }, (_, i) => `Module ${i + 1}`));
+    expect(w.modules.map((m) => m.title.split(':')[0])).toEqual(
+      Array.from({ length: 9 }, (_, i) => `Module ${i + 1}`),
+    );
     expect(w.modules[1]!.title).toMatch(/Identification/);
     expect(w.modules[8]!.title).toMatch(/CityShare/);
     for (const m of w.modules) expect(m.activities.length).toBeGreaterThan(1);
@@ -42,21 +44,44 @@ describe('agenda editing', () => {
     const b = unwrap(addModule(a.workshop, { title: 'Day 0', index: 0 }, ctx));
     w = b.workshop;
     expect(w.modules.map((m) => m.title)).toEqual(['Day 0', 'Day 1']);
-    const x = unwrap(addActivity(w, { moduleId: a.moduleId, title: 'Talk', kind: 'talk', plannedMinutes: 30 }, ctx));
-    const y = unwrap(addActivity(x.workshop, { moduleId: a.moduleId, title: 'Opening', kind: 'discussion', plannedMinutes: 10, index: 0 }, ctx));
+    const x = unwrap(
+      addActivity(
+        w,
+        { moduleId: a.moduleId, title: 'Talk', kind: 'talk', plannedMinutes: 30 },
+        ctx,
+      ),
+    );
+    const y = unwrap(
+      addActivity(
+        x.workshop,
+        {
+          moduleId: a.moduleId,
+          title: 'Opening',
+          kind: 'discussion',
+          plannedMinutes: 10,
+          index: 0,
+        },
+        ctx,
+      ),
+    );
     expect(y.workshop.modules[1]!.activities.map((t) => t.title)).toEqual(['Opening', 'Talk']);
   });
 
   it('refuses to add to a module that does not exist', () => {
     const ctx = context();
-    const r = addActivity(workshop('blank', ctx), { moduleId: 'nope', title: 'x', kind: 'talk', plannedMinutes: 5 }, ctx);
+    const r = addActivity(
+      workshop('blank', ctx),
+      { moduleId: 'nope', title: 'x', kind: 'talk', plannedMinutes: 5 },
+      ctx,
+    );
     expect(r).toMatchObject({ ok: false, code: 'not_found', field: 'moduleId' });
   });
 
   it('caps the number of modules', () => {
     const ctx = context();
     let w = workshop('blank', ctx);
-    for (let i = 0; i < LIMITS.modules; i++) w = unwrap(addModule(w, { title: `M${i}` }, ctx)).workshop;
+    for (let i = 0; i < LIMITS.modules; i++)
+      w = unwrap(addModule(w, { title: `M${i}` }, ctx)).workshop;
     expect(addModule(w, { title: 'one more' }, ctx)).toMatchObject({ ok: false, code: 'conflict' });
   });
 
@@ -78,7 +103,9 @@ describe('agenda editing', () => {
     const ctx = context();
     const w = workshop('victim-centred', ctx);
     const act = w.modules[0]!.activities[0]!;
-    const moved = unwrap(moveActivity(w, { activityId: act.id, toModuleId: w.modules[2]!.id, toIndex: 1 }));
+    const moved = unwrap(
+      moveActivity(w, { activityId: act.id, toModuleId: w.modules[2]!.id, toIndex: 1 }),
+    );
     expect(moved.modules[0]!.activities.some((a) => a.id === act.id)).toBe(false);
     expect(moved.modules[2]!.activities[1]!.id).toBe(act.id);
     expect(allActivities(moved)).toHaveLength(allActivities(w).length);
@@ -90,7 +117,11 @@ describe('agenda editing', () => {
     const act = w0.modules[0]!.activities[0]!;
     const w1 = unwrap(setCurrent(w0, { activityId: act.id }, ctx));
     const w2 = unwrap(updateActivity(w1, { activityId: act.id, kind: 'poll', plannedMinutes: 20 }));
-    expect(w2.modules[0]!.activities[0]).toMatchObject({ kind: 'poll', plannedMinutes: 20, title: act.title });
+    expect(w2.modules[0]!.activities[0]).toMatchObject({
+      kind: 'poll',
+      plannedMinutes: 20,
+      title: act.title,
+    });
     expect(w2.timer).toEqual({ status: 'idle', durationMs: 20 * 60_000 });
   });
 });
@@ -132,10 +163,18 @@ describe('the current activity', () => {
     w = unwrap(stepActivity(w, { direction: 'next' }, ctx));
     expect(w.currentActivityId).toBe(w.modules[1]!.activities[0]!.id);
     w = unwrap(setCurrent(w, { activityId: order.at(-1)!.id }, ctx));
-    expect(stepActivity(w, { direction: 'next' }, ctx)).toMatchObject({ ok: false, code: 'conflict' });
+    expect(stepActivity(w, { direction: 'next' }, ctx)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
     w = unwrap(setCurrent(w, { activityId: order[0]!.id }, ctx));
-    expect(stepActivity(w, { direction: 'previous' }, ctx)).toMatchObject({ ok: false, code: 'conflict' });
-    expect(stepActivity(workshop('blank', ctx), { direction: 'next' }, ctx)).toMatchObject({ ok: false });
+    expect(stepActivity(w, { direction: 'previous' }, ctx)).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
+    expect(stepActivity(workshop('blank', ctx), { direction: 'next' }, ctx)).toMatchObject({
+      ok: false,
+    });
   });
 
   it('clears the current activity when it is deleted, keeping its module', () => {

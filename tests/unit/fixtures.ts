@@ -1,7 +1,10 @@
 import { createWorkshop, type Actor, type DomainContext, type Workshop } from '@plenary/shared';
 
 /** Deterministic ids and a hand-set clock for pure domain tests. */
-export function context(now = 1_700_000_000_000, actor: Actor = { role: 'facilitator' }): DomainContext & { tick(ms: number): void } {
+export function context(
+  now = 1_700_000_000_000,
+  actor: Actor = { role: 'facilitator' },
+): DomainContext & { tick(ms: number): void } {
   let n = 0;
   const ctx = {
     actor,
@@ -14,7 +17,10 @@ export function context(now = 1_700_000_000_000, actor: Actor = { role: 'facilit
   return ctx;
 }
 
-export function workshop(template: 'blank' | 'victim-centred' = 'blank', ctx = context()): Workshop {
+export function workshop(
+  template: 'blank' | 'victim-centred' = 'blank',
+  ctx = context(),
+): Workshop {
   return createWorkshop(
     { title: 'Regional training', template, startsOn: null, endsOn: null, venue: '' },
     { id: 'w1', joinCode: 'ABCDEF', facilitatorKeyHash: 'f', screenKeyHash: 's' },

@@ -23,7 +23,14 @@ const facilitator = context();
 function room(n: number): Workshop {
   let w = workshop('blank', facilitator);
   for (let i = 0; i < n; i++) {
-    w = unwrap(joinWorkshop(w, { name: `P${i}`, country: 'PH', city: '', organisation: '', role: '' }, 'h', facilitator)).workshop;
+    w = unwrap(
+      joinWorkshop(
+        w,
+        { name: `P${i}`, country: 'PH', city: '', organisation: '', role: '' },
+        'h',
+        facilitator,
+      ),
+    ).workshop;
   }
   return w;
 }
@@ -39,14 +46,24 @@ function openPoll(w: Workshop, input: Record<string, unknown>) {
   return { w: unwrap(setPollState(w1, { pollId, state: 'open' })), pollId };
 }
 
-const vote = (w: Workshop, pollId: string, participantId: string, answer: Answer, keyFor?: (id: string) => string) =>
-  castVote(w, { pollId, answer }, as(participantId, keyFor));
+const vote = (
+  w: Workshop,
+  pollId: string,
+  participantId: string,
+  answer: Answer,
+  keyFor?: (id: string) => string,
+) => castVote(w, { pollId, answer }, as(participantId, keyFor));
 
 const options = (...labels: string[]) => labels.map((label) => ({ label }));
 
 describe('voting', () => {
   it('keeps one vote per participant, and a changed vote replaces the first', () => {
-    let { w, pollId } = openPoll(room(2), { kind: 'single', question: 'Which sector refers most victims?', options: options('Police', 'NGOs', 'Health'), anonymous: false });
+    let { w, pollId } = openPoll(room(2), {
+      kind: 'single',
+      question: 'Which sector refers most victims?',
+      options: options('Police', 'NGOs', 'Health'),
+      anonymous: false,
+    });
     const [p1, p2] = w.participants;
     const [police, ngos] = w.polls[0]!.options;
     w = unwrap(vote(w, pollId, p1!.id, { kind: 'single', optionId: police!.id }));
@@ -63,44 +80,112 @@ describe('voting', () => {
   });
 
   it('refuses a vote on a closed poll and changes nothing', () => {
-    let { w, pollId } = openPoll(room(1), { kind: 'single', question: 'Q', options: options('A', 'B') });
+    let { w, pollId } = openPoll(room(1), {
+      kind: 'single',
+      question: 'Q',
+      options: options('A', 'B'),
+    });
     w = unwrap(setPollState(w, { pollId, state: 'closed' }));
-    const r = vote(w, pollId, w.participants[0]!.id, { kind: 'single', optionId: w.polls[0]!.options[0]!.id }, () => 'k');
+    const r = vote(
+      w,
+      pollId,
+      w.participants[0]!.id,
+      { kind: 'single', optionId: w.polls[0]!.options[0]!.id },
+      () => 'k',
+    );
     expect(r).toMatchObject({ ok: false, code: 'conflict' });
   });
 
   it('hides a draft poll from voters', () => {
     const w0 = room(1);
-    const { workshop: w, pollId } = unwrap(createPoll(w0, CommandInputs['poll.create'].parse({ kind: 'single', question: 'Q', options: options('A', 'B'), anonymous: false }), facilitator));
-    expect(vote(w, pollId, w.participants[0]!.id, { kind: 'single', optionId: w.polls[0]!.options[0]!.id })).toMatchObject({ ok: false, code: 'not_found' });
+    const { workshop: w, pollId } = unwrap(
+      createPoll(
+        w0,
+        CommandInputs['poll.create'].parse({
+          kind: 'single',
+          question: 'Q',
+          options: options('A', 'B'),
+          anonymous: false,
+        }),
+        facilitator,
+      ),
+    );
+    expect(
+      vote(w, pollId, w.participants[0]!.id, {
+        kind: 'single',
+        optionId: w.polls[0]!.options[0]!.id,
+      }),
+    ).toMatchObject({ ok: false, code: 'not_found' });
   });
 
   it('checks answers against the poll', () => {
     const w0 = room(1);
     const p = w0.participants[0]!.id;
-    const multi = openPoll(w0, { kind: 'multiple', question: 'Q', options: options('A', 'B', 'C'), maxChoices: 2, anonymous: false });
+    const multi = openPoll(w0, {
+      kind: 'multiple',
+      question: 'Q',
+      options: options('A', 'B', 'C'),
+      maxChoices: 2,
+      anonymous: false,
+    });
     const [a, b, c] = multi.w.polls[0]!.options;
-    expect(vote(multi.w, multi.pollId, p, { kind: 'multiple', optionIds: [a!.id, b!.id, c!.id] })).toMatchObject({ ok: false, field: 'answer' });
-    expect(vote(multi.w, multi.pollId, p, { kind: 'multiple', optionIds: [a!.id, a!.id] })).toMatchObject({ ok: false });
-    expect(vote(multi.w, multi.pollId, p, { kind: 'single', optionId: a!.id })).toMatchObject({ ok: false });
-    const scale = openPoll(w0, { kind: 'scale', question: 'How confident are you?', anonymous: false });
-    expect(vote(scale.w, scale.pollId, p, { kind: 'scale', value: 6 })).toMatchObject({ ok: false });
-    const points = openPoll(w0, { kind: 'points', question: 'Spread 100', options: options('Prevention', 'Protection'), pointsTotal: 100, anonymous: false });
+    expect(
+      vote(multi.w, multi.pollId, p, { kind: 'multiple', optionIds: [a!.id, b!.id, c!.id] }),
+    ).toMatchObject({ ok: false, field: 'answer' });
+    expect(
+      vote(multi.w, multi.pollId, p, { kind: 'multiple', optionIds: [a!.id, a!.id] }),
+    ).toMatchObject({ ok: false });
+    expect(vote(multi.w, multi.pollId, p, { kind: 'single', optionId: a!.id })).toMatchObject({
+      ok: false,
+    });
+    const scale = openPoll(w0, {
+      kind: 'scale',
+      question: 'How confident are you?',
+      anonymous: false,
+    });
+    expect(vote(scale.w, scale.pollId, p, { kind: 'scale', value: 6 })).toMatchObject({
+      ok: false,
+    });
+    const points = openPoll(w0, {
+      kind: 'points',
+      question: 'Spread 100',
+      options: options('Prevention', 'Protection'),
+      pointsTotal: 100,
+      anonymous: false,
+    });
     const [x, y] = points.w.polls[0]!.options;
-    expect(vote(points.w, points.pollId, p, { kind: 'points', points: { [x!.id]: 80, [y!.id]: 30 } })).toMatchObject({ ok: false, message: expect.stringMatching(/100 points/) });
-    const ranking = openPoll(w0, { kind: 'ranking', question: 'Rank', options: options('A', 'B', 'C'), anonymous: false });
+    expect(
+      vote(points.w, points.pollId, p, { kind: 'points', points: { [x!.id]: 80, [y!.id]: 30 } }),
+    ).toMatchObject({ ok: false, message: expect.stringMatching(/100 points/) });
+    const ranking = openPoll(w0, {
+      kind: 'ranking',
+      question: 'Rank',
+      options: options('A', 'B', 'C'),
+      anonymous: false,
+    });
     const ids = ranking.w.polls[0]!.options.map((o) => o.id);
-    expect(vote(ranking.w, ranking.pollId, p, { kind: 'ranking', order: ids.slice(0, 2) })).toMatchObject({ ok: false });
+    expect(
+      vote(ranking.w, ranking.pollId, p, { kind: 'ranking', order: ids.slice(0, 2) }),
+    ).toMatchObject({ ok: false });
   });
 });
 
 describe('anonymous polls', () => {
   it('store no link from a voter to a choice', () => {
-    let { w, pollId } = openPoll(room(3), { kind: 'single', question: 'Q', options: options('Yes', 'No'), anonymous: true });
+    let { w, pollId } = openPoll(room(3), {
+      kind: 'single',
+      question: 'Q',
+      options: options('Yes', 'No'),
+      anonymous: true,
+    });
     const [yes, no] = w.polls[0]!.options;
     const keys = new Map(w.participants.map((p, i) => [p.id, `opaque-key-${i}`]));
     for (const [i, p] of w.participants.entries()) {
-      w = unwrap(vote(w, pollId, p.id, { kind: 'single', optionId: (i === 0 ? yes : no)!.id }, () => keys.get(p.id)!));
+      w = unwrap(
+        vote(w, pollId, p.id, { kind: 'single', optionId: (i === 0 ? yes : no)!.id }, () =>
+          keys.get(p.id)!,
+        ),
+      );
     }
     const poll = w.polls[0]!;
     const stored = JSON.stringify(poll.ballots);
@@ -109,12 +194,25 @@ describe('anonymous polls', () => {
     expect(tallyPoll(poll, true).options.map((o) => o.count)).toEqual([1, 2]);
     // Each participant still finds their own answer through their own key.
     const first = w.participants[0]!;
-    expect(myAnswer(poll, first.id, { ballotKeyFor: () => keys.get(first.id)! })).toEqual({ kind: 'single', optionId: yes!.id });
+    expect(myAnswer(poll, first.id, { ballotKeyFor: () => keys.get(first.id)! })).toEqual({
+      kind: 'single',
+      optionId: yes!.id,
+    });
   });
 
   it('refuses an anonymous vote without a ballot key rather than storing the voter id', () => {
-    const { w, pollId } = openPoll(room(1), { kind: 'single', question: 'Q', options: options('Yes', 'No'), anonymous: true });
-    expect(vote(w, pollId, w.participants[0]!.id, { kind: 'single', optionId: w.polls[0]!.options[0]!.id })).toMatchObject({ ok: false, code: 'internal' });
+    const { w, pollId } = openPoll(room(1), {
+      kind: 'single',
+      question: 'Q',
+      options: options('Yes', 'No'),
+      anonymous: true,
+    });
+    expect(
+      vote(w, pollId, w.participants[0]!.id, {
+        kind: 'single',
+        optionId: w.polls[0]!.options[0]!.id,
+      }),
+    ).toMatchObject({ ok: false, code: 'internal' });
   });
 });
 
@@ -123,7 +221,13 @@ describe('tallies', () => {
   const ps = w0.participants.map((p) => p.id);
 
   it('counts multiple choice per option', () => {
-    let { w, pollId } = openPoll(w0, { kind: 'multiple', question: 'Q', options: options('A', 'B', 'C'), maxChoices: 2, anonymous: false });
+    let { w, pollId } = openPoll(w0, {
+      kind: 'multiple',
+      question: 'Q',
+      options: options('A', 'B', 'C'),
+      maxChoices: 2,
+      anonymous: false,
+    });
     const [a, b] = w.polls[0]!.options.map((o) => o.id);
     w = unwrap(vote(w, pollId, ps[0]!, { kind: 'multiple', optionIds: [a!, b!] }));
     w = unwrap(vote(w, pollId, ps[1]!, { kind: 'multiple', optionIds: [a!] }));
@@ -131,15 +235,26 @@ describe('tallies', () => {
   });
 
   it('gives a scale its distribution and mean', () => {
-    let { w, pollId } = openPoll(w0, { kind: 'scale', question: 'Q', scale: { min: 1, max: 5, minLabel: 'Low', maxLabel: 'High' }, anonymous: false });
-    for (const [i, v] of [5, 4, 4, 1].entries()) w = unwrap(vote(w, pollId, ps[i]!, { kind: 'scale', value: v }));
+    let { w, pollId } = openPoll(w0, {
+      kind: 'scale',
+      question: 'Q',
+      scale: { min: 1, max: 5, minLabel: 'Low', maxLabel: 'High' },
+      anonymous: false,
+    });
+    for (const [i, v] of [5, 4, 4, 1].entries())
+      w = unwrap(vote(w, pollId, ps[i]!, { kind: 'scale', value: v }));
     const r = tallyPoll(w.polls[0]!, true);
     expect(r.distribution).toEqual([1, 0, 0, 2, 1].map((count, i) => ({ value: i + 1, count })));
     expect(r.mean).toBe(3.5);
   });
 
   it('orders a ranking by average position', () => {
-    let { w, pollId } = openPoll(w0, { kind: 'ranking', question: 'Q', options: options('Shelter', 'Hotline', 'Training'), anonymous: false });
+    let { w, pollId } = openPoll(w0, {
+      kind: 'ranking',
+      question: 'Q',
+      options: options('Shelter', 'Hotline', 'Training'),
+      anonymous: false,
+    });
     const [s, h, t] = w.polls[0]!.options.map((o) => o.id);
     w = unwrap(vote(w, pollId, ps[0]!, { kind: 'ranking', order: [h!, s!, t!] }));
     w = unwrap(vote(w, pollId, ps[1]!, { kind: 'ranking', order: [h!, t!, s!] }));
@@ -152,7 +267,12 @@ describe('tallies', () => {
   });
 
   it('sums points allocations', () => {
-    let { w, pollId } = openPoll(w0, { kind: 'points', question: 'Q', options: options('Prevention', 'Protection'), anonymous: false });
+    let { w, pollId } = openPoll(w0, {
+      kind: 'points',
+      question: 'Q',
+      options: options('Prevention', 'Protection'),
+      anonymous: false,
+    });
     const [a, b] = w.polls[0]!.options.map((o) => o.id);
     w = unwrap(vote(w, pollId, ps[0]!, { kind: 'points', points: { [a!]: 70, [b!]: 30 } }));
     w = unwrap(vote(w, pollId, ps[1]!, { kind: 'points', points: { [a!]: 30, [b!]: 70 } }));
@@ -174,7 +294,12 @@ describe('tallies', () => {
   });
 
   it('marks quiz answers correct only when asked to', () => {
-    let { w, pollId } = openPoll(w0, { kind: 'quiz', question: 'Consent of a child victim is…', options: [{ label: 'Irrelevant', correct: true }, { label: 'Required' }], anonymous: false });
+    let { w, pollId } = openPoll(w0, {
+      kind: 'quiz',
+      question: 'Consent of a child victim is…',
+      options: [{ label: 'Irrelevant', correct: true }, { label: 'Required' }],
+      anonymous: false,
+    });
     const [right, wrong] = w.polls[0]!.options.map((o) => o.id);
     w = unwrap(vote(w, pollId, ps[0]!, { kind: 'quiz', optionId: right! }));
     w = unwrap(vote(w, pollId, ps[1]!, { kind: 'quiz', optionId: wrong! }));
@@ -188,30 +313,60 @@ describe('the knowledge check', () => {
   it('computes before and after shares, the gain, and per-participant scores', () => {
     const w0 = room(4);
     const ps = w0.participants.map((p) => p.id);
-    let { w, pollId: pre } = openPoll(w0, { kind: 'quiz', question: 'Is consent relevant for a child?', options: [{ label: 'No', correct: true }, { label: 'Yes' }], anonymous: false, checkPhase: 'pre' });
+    let { w, pollId: pre } = openPoll(w0, {
+      kind: 'quiz',
+      question: 'Is consent relevant for a child?',
+      options: [{ label: 'No', correct: true }, { label: 'Yes' }],
+      anonymous: false,
+      checkPhase: 'pre',
+    });
     const [right, wrong] = w.polls[0]!.options.map((o) => o.id);
     // Before: 1 of 4 correct.
-    for (const [i, p] of ps.entries()) w = unwrap(vote(w, pre, p, { kind: 'quiz', optionId: i === 0 ? right! : wrong! }));
+    for (const [i, p] of ps.entries())
+      w = unwrap(vote(w, pre, p, { kind: 'quiz', optionId: i === 0 ? right! : wrong! }));
     const twin = unwrap(duplicatePoll(w, { pollId: pre, asTwin: true }, facilitator));
     w = unwrap(setPollState(twin.workshop, { pollId: twin.pollId, state: 'open' }));
     const [right2, wrong2] = w.polls[1]!.options.map((o) => o.id);
     // After: 3 of 4 correct.
-    for (const [i, p] of ps.entries()) w = unwrap(vote(w, twin.pollId, p, { kind: 'quiz', optionId: i === 3 ? wrong2! : right2! }));
+    for (const [i, p] of ps.entries())
+      w = unwrap(vote(w, twin.pollId, p, { kind: 'quiz', optionId: i === 3 ? wrong2! : right2! }));
     const report = knowledgeCheck(w.polls, w.participants);
     expect(report.questions).toEqual([
-      { preId: pre, postId: twin.pollId, question: 'Is consent relevant for a child?', pre: 0.25, post: 0.75, gain: 0.5 },
+      {
+        preId: pre,
+        postId: twin.pollId,
+        question: 'Is consent relevant for a child?',
+        pre: 0.25,
+        post: 0.75,
+        gain: 0.5,
+      },
     ]);
     expect(report.overall).toEqual({ pre: 0.25, post: 0.75, gain: 0.5 });
-    expect(report.participants.find((s) => s.participantId === ps[0])).toMatchObject({ pre: { correct: 1, answered: 1 }, post: { correct: 1, answered: 1 } });
-    expect(report.participants.find((s) => s.participantId === ps[3])).toMatchObject({ pre: { correct: 0 }, post: { correct: 0 } });
+    expect(report.participants.find((s) => s.participantId === ps[0])).toMatchObject({
+      pre: { correct: 1, answered: 1 },
+      post: { correct: 1, answered: 1 },
+    });
+    expect(report.participants.find((s) => s.participantId === ps[3])).toMatchObject({
+      pre: { correct: 0 },
+      post: { correct: 0 },
+    });
   });
 
   it('gives a twin only to a "before" question, once', () => {
-    const { w, pollId } = openPoll(room(1), { kind: 'quiz', question: 'Q', options: [{ label: 'A', correct: true }, { label: 'B' }], checkPhase: 'pre' });
+    const { w, pollId } = openPoll(room(1), {
+      kind: 'quiz',
+      question: 'Q',
+      options: [{ label: 'A', correct: true }, { label: 'B' }],
+      checkPhase: 'pre',
+    });
     const twin = unwrap(duplicatePoll(w, { pollId, asTwin: true }, facilitator));
     expect(twin.workshop.polls[1]!.check).toEqual({ phase: 'post', twinId: pollId });
-    expect(duplicatePoll(twin.workshop, { pollId, asTwin: true }, facilitator)).toMatchObject({ ok: false });
-    expect(duplicatePoll(twin.workshop, { pollId: twin.pollId, asTwin: true }, facilitator)).toMatchObject({ ok: false });
+    expect(duplicatePoll(twin.workshop, { pollId, asTwin: true }, facilitator)).toMatchObject({
+      ok: false,
+    });
+    expect(
+      duplicatePoll(twin.workshop, { pollId: twin.pollId, asTwin: true }, facilitator),
+    ).toMatchObject({ ok: false });
     const deleted = unwrap(deletePoll(twin.workshop, { pollId: twin.pollId }));
     expect(deleted.polls[0]!.check).toEqual({ phase: 'pre', twinId: null });
   });
@@ -219,10 +374,34 @@ describe('the knowledge check', () => {
 
 describe('the poll lifecycle', () => {
   it('keeps a poll with votes from changing its options or going back to draft', () => {
-    let { w, pollId } = openPoll(room(1), { kind: 'single', question: 'Q', options: options('A', 'B'), anonymous: false });
-    w = unwrap(vote(w, pollId, w.participants[0]!.id, { kind: 'single', optionId: w.polls[0]!.options[0]!.id }));
-    expect(updatePoll(w, { pollId, options: [{ label: 'C', correct: false }, { label: 'D', correct: false }] }, facilitator)).toMatchObject({ ok: false, code: 'conflict' });
-    expect(unwrap(updatePoll(w, { pollId, question: 'Q, reworded' }, facilitator)).polls[0]!.question).toBe('Q, reworded');
+    let { w, pollId } = openPoll(room(1), {
+      kind: 'single',
+      question: 'Q',
+      options: options('A', 'B'),
+      anonymous: false,
+    });
+    w = unwrap(
+      vote(w, pollId, w.participants[0]!.id, {
+        kind: 'single',
+        optionId: w.polls[0]!.options[0]!.id,
+      }),
+    );
+    expect(
+      updatePoll(
+        w,
+        {
+          pollId,
+          options: [
+            { label: 'C', correct: false },
+            { label: 'D', correct: false },
+          ],
+        },
+        facilitator,
+      ),
+    ).toMatchObject({ ok: false, code: 'conflict' });
+    expect(
+      unwrap(updatePoll(w, { pollId, question: 'Q, reworded' }, facilitator)).polls[0]!.question,
+    ).toBe('Q, reworded');
     expect(setPollState(w, { pollId, state: 'draft' })).toMatchObject({ ok: false });
     const closed = unwrap(setPollState(w, { pollId, state: 'closed' }));
     const reopened = unwrap(setPollState(closed, { pollId, state: 'open' }));
@@ -231,17 +410,44 @@ describe('the poll lifecycle', () => {
 
   it('reveals only an opened poll, and a duplicate starts empty in draft', () => {
     const w0 = room(1);
-    const { workshop: w, pollId } = unwrap(createPoll(w0, CommandInputs['poll.create'].parse({ kind: 'single', question: 'Q', options: options('A', 'B') }), facilitator));
+    const { workshop: w, pollId } = unwrap(
+      createPoll(
+        w0,
+        CommandInputs['poll.create'].parse({
+          kind: 'single',
+          question: 'Q',
+          options: options('A', 'B'),
+        }),
+        facilitator,
+      ),
+    );
     expect(revealPoll(w, { pollId, revealed: true })).toMatchObject({ ok: false });
     const copy = unwrap(duplicatePoll(w, { pollId, asTwin: false }, facilitator));
-    expect(copy.workshop.polls[1]).toMatchObject({ state: 'draft', voters: [], ballots: {}, question: 'Q' });
+    expect(copy.workshop.polls[1]).toMatchObject({
+      state: 'draft',
+      voters: [],
+      ballots: {},
+      question: 'Q',
+    });
     expect(copy.workshop.polls[1]!.options[0]!.id).not.toBe(w.polls[0]!.options[0]!.id);
   });
 
   it('refuses a quiz without a correct option and a choice poll without two options', () => {
-    const bad1 = createPoll(room(0), CommandInputs['poll.create'].parse({ kind: 'quiz', question: 'Q', options: options('A', 'B') }), facilitator);
+    const bad1 = createPoll(
+      room(0),
+      CommandInputs['poll.create'].parse({
+        kind: 'quiz',
+        question: 'Q',
+        options: options('A', 'B'),
+      }),
+      facilitator,
+    );
     expect(bad1).toMatchObject({ ok: false, field: 'options' });
-    const bad2 = createPoll(room(0), CommandInputs['poll.create'].parse({ kind: 'single', question: 'Q', options: options('A') }), facilitator);
+    const bad2 = createPoll(
+      room(0),
+      CommandInputs['poll.create'].parse({ kind: 'single', question: 'Q', options: options('A') }),
+      facilitator,
+    );
     expect(bad2).toMatchObject({ ok: false, field: 'options' });
   });
 });

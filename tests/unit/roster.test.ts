@@ -14,12 +14,25 @@ import {
 } from '@plenary/shared';
 import { context, unwrap, workshop } from './fixtures.js';
 
-const profile = { name: 'Maria Santos', country: 'PH', city: 'Cebu', organisation: 'Invented NGO', role: 'Social worker' };
+const profile = {
+  name: 'Maria Santos',
+  country: 'PH',
+  city: 'Cebu',
+  organisation: 'Invented NGO',
+  role: 'Social worker',
+};
 
 describe('join rules', () => {
   it('normalises a typed join code and trims every field', () => {
     const parsed = JoinInput.parse({ joinCode: ' abc-def ', name: '  Maria  ', country: 'ph' });
-    expect(parsed).toEqual({ joinCode: 'ABCDEF', name: 'Maria', country: 'PH', city: '', organisation: '', role: '' });
+    expect(parsed).toEqual({
+      joinCode: 'ABCDEF',
+      name: 'Maria',
+      country: 'PH',
+      city: '',
+      organisation: '',
+      role: '',
+    });
   });
 
   it('refuses a missing name, an unknown country and a malformed code, naming the field', () => {
@@ -32,21 +45,47 @@ describe('join rules', () => {
   });
 
   it('asks for nothing beyond name, country, city, organisation and role', () => {
-    const parsed = JoinInput.parse({ ...profile, joinCode: 'ABCDEF', email: 'someone@example.org', phone: '123' });
-    expect(Object.keys(parsed).sort()).toEqual(['city', 'country', 'joinCode', 'name', 'organisation', 'role']);
+    const parsed = JoinInput.parse({
+      ...profile,
+      joinCode: 'ABCDEF',
+      email: 'someone@example.org',
+      phone: '123',
+    });
+    expect(Object.keys(parsed).sort()).toEqual([
+      'city',
+      'country',
+      'joinCode',
+      'name',
+      'organisation',
+      'role',
+    ]);
   });
 
   it('adds a participant with a token hash, never the token', () => {
     const ctx = context();
-    const { workshop: w, participant } = unwrap(joinWorkshop(workshop('blank', ctx), profile, 'hash-of-secret', ctx));
+    const { workshop: w, participant } = unwrap(
+      joinWorkshop(workshop('blank', ctx), profile, 'hash-of-secret', ctx),
+    );
     expect(w.participants).toEqual([participant]);
-    expect(participant).toMatchObject({ ...profile, tokenHash: 'hash-of-secret', joinedAt: ctx.now });
+    expect(participant).toMatchObject({
+      ...profile,
+      tokenHash: 'hash-of-secret',
+      joinedAt: ctx.now,
+    });
   });
 
   it('refuses to join a full workshop', () => {
     const ctx = context();
     let w = workshop('blank', ctx);
-    w = { ...w, participants: Array.from({ length: LIMITS.participants }, (_, i) => ({ ...profile, id: `p${i}`, tokenHash: 'h', joinedAt: 0 })) };
+    w = {
+      ...w,
+      participants: Array.from({ length: LIMITS.participants }, (_, i) => ({
+        ...profile,
+        id: `p${i}`,
+        tokenHash: 'h',
+        joinedAt: 0,
+      })),
+    };
     expect(joinWorkshop(w, profile, 'h', ctx)).toMatchObject({ ok: false, code: 'conflict' });
   });
 
@@ -63,18 +102,29 @@ describe('the roster', () => {
   const joined = unwrap(joinWorkshop(workshop('blank', ctx), profile, 'h', ctx));
 
   it('renames and removes participants', () => {
-    const renamed = unwrap(renameParticipant(joined.workshop, { participantId: joined.participant.id, name: 'M. Santos' }));
+    const renamed = unwrap(
+      renameParticipant(joined.workshop, {
+        participantId: joined.participant.id,
+        name: 'M. Santos',
+      }),
+    );
     expect(renamed.participants[0]!.name).toBe('M. Santos');
     const removed = unwrap(removeParticipant(renamed, { participantId: joined.participant.id }));
     expect(removed.participants).toEqual([]);
-    expect(removeParticipant(removed, { participantId: joined.participant.id })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(removeParticipant(removed, { participantId: joined.participant.id })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
   });
 
   it('lets a participant change only their own profile', () => {
     const self = context(0, { role: 'participant', participantId: joined.participant.id });
     const w = unwrap(updateOwnProfile(joined.workshop, { city: 'Davao' }, self));
     expect(w.participants[0]).toMatchObject({ city: 'Davao', name: 'Maria Santos' });
-    expect(updateOwnProfile(joined.workshop, { city: 'X' }, context())).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(updateOwnProfile(joined.workshop, { city: 'X' }, context())).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 });
 

@@ -21,7 +21,10 @@ describe('timer arithmetic', () => {
   });
 
   it('starts with a new duration when given one', () => {
-    expect(startTimer(idleTimer(300_000), T0, 60_000)).toMatchObject({ endsAt: T0 + 60_000, durationMs: 60_000 });
+    expect(startTimer(idleTimer(300_000), T0, 60_000)).toMatchObject({
+      endsAt: T0 + 60_000,
+      durationMs: 60_000,
+    });
   });
 
   it('keeps what was left across a pause and resume', () => {
@@ -67,7 +70,9 @@ describe('timer arithmetic', () => {
   });
 
   it('resets to idle at a given length', () => {
-    expect(resetTimer(startTimer(idleTimer(1000), T0), 45 * 60_000)).toEqual(idleTimer(45 * 60_000));
+    expect(resetTimer(startTimer(idleTimer(1000), T0), 45 * 60_000)).toEqual(
+      idleTimer(45 * 60_000),
+    );
   });
 
   it('formats the clock rounding up, with hours when needed', () => {

@@ -28,7 +28,8 @@ export class MemoryDocStore implements DocStore {
     this.docs.delete(name);
   }
   async deleteWorkshop(workshopId: string) {
-    for (const name of [...this.docs.keys()]) if (name.startsWith(`${workshopId}/`)) this.docs.delete(name);
+    for (const name of [...this.docs.keys()])
+      if (name.startsWith(`${workshopId}/`)) this.docs.delete(name);
   }
   async close() {}
 }

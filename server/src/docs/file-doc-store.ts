@@ -22,7 +22,8 @@ export class FileDocStore implements DocStore {
   constructor(private readonly root: string) {}
 
   private paths(name: string) {
-    if (!SAFE.test(name)) throw new Error(`Refusing an unsafe document name: ${JSON.stringify(name)}`);
+    if (!SAFE.test(name))
+      throw new Error(`Refusing an unsafe document name: ${JSON.stringify(name)}`);
     const base = join(this.root, name);
     return { snap: `${base}.snap`, log: `${base}.log` };
   }
@@ -121,7 +122,8 @@ export class FileDocStore implements DocStore {
       await h.close();
       this.handles.delete(name);
     }
-    if (/^[a-z0-9]{1,64}$/.test(workshopId)) await rm(join(this.root, workshopId), { recursive: true, force: true });
+    if (/^[a-z0-9]{1,64}$/.test(workshopId))
+      await rm(join(this.root, workshopId), { recursive: true, force: true });
   }
 
   async close(): Promise<void> {

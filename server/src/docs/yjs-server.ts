@@ -6,7 +6,13 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { docAccess, type Actor, type ArtifactProgress, type Credential, type Workshop } from '@plenary/shared';
+import {
+  docAccess,
+  type Actor,
+  type ArtifactProgress,
+  type Credential,
+  type Workshop,
+} from '@plenary/shared';
 import { checklistProgress, planProgress, seedChecklist } from '@plenary/shared/docs';
 import { newId } from '../secrets.js';
 import type { Workshops } from '../workshops.js';
@@ -19,7 +25,13 @@ const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
 
 /** WebSocket close codes (4000-4999 are the application's). */
-export const CLOSE = { unauthorized: 4401, forbidden: 4403, tooLarge: 4413, badMessage: 4400, gone: 4404 } as const;
+export const CLOSE = {
+  unauthorized: 4401,
+  forbidden: 4403,
+  tooLarge: 4413,
+  badMessage: 4400,
+  gone: 4404,
+} as const;
 
 export interface DocLimits {
   /** Largest document, in encoded bytes. An update that would pass it is refused. */
@@ -49,7 +61,16 @@ interface Conn {
   clientIds: Set<number>;
 }
 
-const COLORS = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4d7c0f'];
+const COLORS = [
+  '#1d4ed8',
+  '#b91c1c',
+  '#047857',
+  '#7c3aed',
+  '#b45309',
+  '#0e7490',
+  '#be185d',
+  '#4d7c0f',
+];
 
 class SharedDoc {
   readonly doc = new Y.Doc({ gc: true });
@@ -111,9 +132,14 @@ export class DocsServer {
     const kind = url.searchParams.get('kind');
     const secret = url.searchParams.get('secret') ?? '';
     const credential: Credential | undefined =
-      kind === 'participant' ? { kind, token: secret } : kind === 'facilitator' || kind === 'screen' ? { kind, key: secret } : undefined;
+      kind === 'participant'
+        ? { kind, token: secret }
+        : kind === 'facilitator' || kind === 'screen'
+          ? { kind, key: secret }
+          : undefined;
     const record = await this.deps.workshops.get(workshopId);
-    if (!record || !credential) return refuse(record ? 401 : 404, record ? 'Unauthorized' : 'Not Found');
+    if (!record || !credential)
+      return refuse(record ? 401 : 404, record ? 'Unauthorized' : 'Not Found');
     const actor = this.deps.workshops.authenticate(record.workshop, credential);
     if (!actor) return refuse(401, 'Unauthorized');
     if (docAccess(record.workshop, artifactId, actor) === 'none') return refuse(403, 'Forbidden');
@@ -126,9 +152,19 @@ export class DocsServer {
     if (actor.role === 'participant') {
       const p = w.participants.find((x) => x.id === actor.participantId);
       const index = w.participants.findIndex((x) => x.id === actor.participantId);
-      return { name: p?.name ?? 'Participant', role: 'participant', participantId: actor.participantId, color: COLORS[index % COLORS.length]! };
+      return {
+        name: p?.name ?? 'Participant',
+        role: 'participant',
+        participantId: actor.participantId,
+        color: COLORS[index % COLORS.length]!,
+      };
     }
-    return { name: actor.role === 'facilitator' ? 'Facilitator' : 'Projector', role: actor.role, participantId: null, color: '#334155' };
+    return {
+      name: actor.role === 'facilitator' ? 'Facilitator' : 'Projector',
+      role: actor.role,
+      participantId: null,
+      color: '#334155',
+    };
   }
 
   private load(workshopId: string, artifactId: string): Promise<SharedDoc> {
@@ -161,19 +197,28 @@ export class DocsServer {
       for (const c of shared.conns) if (c !== origin) send(c.ws, message);
       if (origin !== 'store') this.edited(shared, origin as Conn | undefined);
     });
-    shared.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const changed = [...added, ...updated, ...removed];
-      if (origin && typeof origin === 'object' && 'clientIds' in origin) {
-        const conn = origin as Conn;
-        for (const id of added) conn.clientIds.add(id);
-        for (const id of removed) conn.clientIds.delete(id);
-      }
-      const message = encode((e) => {
-        encoding.writeVarUint(e, MESSAGE_AWARENESS);
-        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(shared.awareness, changed));
-      });
-      for (const c of shared.conns) send(c.ws, message);
-    });
+    shared.awareness.on(
+      'update',
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        const changed = [...added, ...updated, ...removed];
+        if (origin && typeof origin === 'object' && 'clientIds' in origin) {
+          const conn = origin as Conn;
+          for (const id of added) conn.clientIds.add(id);
+          for (const id of removed) conn.clientIds.delete(id);
+        }
+        const message = encode((e) => {
+          encoding.writeVarUint(e, MESSAGE_AWARENESS);
+          encoding.writeVarUint8Array(
+            e,
+            awarenessProtocol.encodeAwarenessUpdate(shared.awareness, changed),
+          );
+        });
+        for (const c of shared.conns) send(c.ws, message);
+      },
+    );
   }
 
   private edited(shared: SharedDoc, conn: Conn | undefined) {
@@ -185,14 +230,21 @@ export class DocsServer {
   private reportProgress(shared: SharedDoc) {
     const checklist = shared.doc.share.has('items') ? checklistProgress(shared.doc) : undefined;
     const plan = shared.doc.share.has('objectives') ? planProgress(shared.doc) : undefined;
-    const { done, total } = checklist && checklist.total > 0 ? checklist : (plan ?? { done: 0, total: 0 });
+    const { done, total } =
+      checklist && checklist.total > 0 ? checklist : (plan ?? { done: 0, total: 0 });
     const p: Progress = {
       artifactId: shared.artifactId,
       done,
       total,
       lastEditAt: shared.lastEditAt,
       lastEditor: shared.lastEditor,
-      active: [...new Set([...shared.conns].filter((c) => c.actor.role === 'participant').map((c) => c.identity.name))],
+      active: [
+        ...new Set(
+          [...shared.conns]
+            .filter((c) => c.actor.role === 'participant')
+            .map((c) => c.identity.name),
+        ),
+      ],
     };
     this.progress.set(shared.name, p);
     this.deps.onProgress?.(shared.workshopId, p);
@@ -200,7 +252,13 @@ export class DocsServer {
 
   private async connected(ws: WebSocket, w: Workshop, artifactId: string, actor: Actor) {
     ws.binaryType = 'arraybuffer';
-    const conn: Conn = { ws, chain: Promise.resolve(), actor, identity: this.identity(w, actor), clientIds: new Set() };
+    const conn: Conn = {
+      ws,
+      chain: Promise.resolve(),
+      actor,
+      identity: this.identity(w, actor),
+      clientIds: new Set(),
+    };
     // Messages that arrive while the document loads wait in order.
     const queue: Uint8Array[] = [];
     let shared: SharedDoc | undefined;
@@ -228,20 +286,30 @@ export class DocsServer {
       shared.idleTimer = null;
     }
     shared.conns.add(conn);
-    send(ws, encode((e) => {
-      encoding.writeVarUint(e, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(e, shared.doc);
-    }));
+    send(
+      ws,
+      encode((e) => {
+        encoding.writeVarUint(e, MESSAGE_SYNC);
+        syncProtocol.writeSyncStep1(e, shared.doc);
+      }),
+    );
     const states = [...shared.awareness.getStates().keys()];
     if (states.length > 0) {
-      send(ws, encode((e) => {
-        encoding.writeVarUint(e, MESSAGE_AWARENESS);
-        encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(shared.awareness, states));
-      }));
+      send(
+        ws,
+        encode((e) => {
+          encoding.writeVarUint(e, MESSAGE_AWARENESS);
+          encoding.writeVarUint8Array(
+            e,
+            awarenessProtocol.encodeAwarenessUpdate(shared.awareness, states),
+          );
+        }),
+      );
     }
     this.reportProgress(shared);
     const doc = shared;
-    for (const bytes of queue.splice(0)) conn.chain = conn.chain.then(() => this.message(doc, conn, bytes));
+    for (const bytes of queue.splice(0))
+      conn.chain = conn.chain.then(() => this.message(doc, conn, bytes));
   }
 
   /** Current access, from the latest workshop state: a participant moved to another group, or a
@@ -266,24 +334,36 @@ export class DocsServer {
           send(conn.ws, reply);
           return;
         }
-        if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) throw new Error('unknown sync message');
+        if (
+          syncType !== syncProtocol.messageYjsSyncStep2 &&
+          syncType !== syncProtocol.messageYjsUpdate
+        )
+          throw new Error('unknown sync message');
         const update = decoding.readVarUint8Array(decoder);
         const access = await this.access(shared, conn);
         if (access === 'none') return conn.ws.close(CLOSE.forbidden, 'No access to this document');
         if (access !== 'write') return; // read-only: updates are ignored, the document is unchanged
-        if (shared.size + update.length > this.limits.maxDocBytes) return conn.ws.close(CLOSE.tooLarge, 'The document is full');
+        if (shared.size + update.length > this.limits.maxDocBytes)
+          return conn.ws.close(CLOSE.tooLarge, 'The document is full');
         await this.apply(shared, conn, update);
       } else if (type === MESSAGE_AWARENESS) {
         const update = decoding.readVarUint8Array(decoder);
         const guarded = guardAwareness(update, conn.clientIds, conn.identity);
         if (!guarded) return conn.ws.close(CLOSE.badMessage, 'Presence refused');
-        if (guarded.update) awarenessProtocol.applyAwarenessUpdate(shared.awareness, guarded.update, conn);
+        if (guarded.update)
+          awarenessProtocol.applyAwarenessUpdate(shared.awareness, guarded.update, conn);
       } else if (type === MESSAGE_QUERY_AWARENESS) {
         const states = [...shared.awareness.getStates().keys()];
-        send(conn.ws, encode((e) => {
-          encoding.writeVarUint(e, MESSAGE_AWARENESS);
-          encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(shared.awareness, states));
-        }));
+        send(
+          conn.ws,
+          encode((e) => {
+            encoding.writeVarUint(e, MESSAGE_AWARENESS);
+            encoding.writeVarUint8Array(
+              e,
+              awarenessProtocol.encodeAwarenessUpdate(shared.awareness, states),
+            );
+          }),
+        );
       } else {
         throw new Error(`unknown message type ${type}`);
       }
@@ -322,7 +402,10 @@ export class DocsServer {
   private async unload(shared: SharedDoc) {
     if (shared.conns.size > 0) return;
     this.docs.delete(shared.name);
-    if (shared.appended > 0) await this.compact(shared).catch((e) => console.error(`[yjs] compaction of ${shared.name} failed`, e));
+    if (shared.appended > 0)
+      await this.compact(shared).catch((e) =>
+        console.error(`[yjs] compaction of ${shared.name} failed`, e),
+      );
     shared.awareness.destroy();
     shared.doc.destroy();
   }
@@ -351,7 +434,8 @@ export class DocsServer {
       const shared = await loading.catch(() => undefined);
       if (!shared) continue;
       for (const c of shared.conns) {
-        if (docAccess(after, shared.artifactId, c.actor) === 'none') c.ws.close(CLOSE.forbidden, 'No access to this document');
+        if (docAccess(after, shared.artifactId, c.actor) === 'none')
+          c.ws.close(CLOSE.forbidden, 'No access to this document');
       }
     }
   }
@@ -397,7 +481,9 @@ export class DocsServer {
 
   /** Progress of every loaded document of a workshop. */
   progressOf(workshopId: string): Progress[] {
-    return [...this.progress].filter(([name]) => name.startsWith(`${workshopId}/`)).map(([, p]) => p);
+    return [...this.progress]
+      .filter(([name]) => name.startsWith(`${workshopId}/`))
+      .map(([, p]) => p);
   }
 
   /** Disconnects removed participants at once. */
@@ -405,7 +491,9 @@ export class DocsServer {
     for (const [name, loading] of this.docs) {
       if (!name.startsWith(`${workshopId}/`)) continue;
       void loading.then((shared) => {
-        for (const c of shared.conns) if (c.actor.role === 'participant' && c.actor.participantId === participantId) c.ws.close(CLOSE.unauthorized, 'Removed from the workshop');
+        for (const c of shared.conns)
+          if (c.actor.role === 'participant' && c.actor.participantId === participantId)
+            c.ws.close(CLOSE.unauthorized, 'Removed from the workshop');
       });
     }
   }

@@ -65,7 +65,12 @@ export function apiRouter(deps: ApiDeps): Router {
     if (!code.success) return sendInvalid(res, code.error);
     const id = await workshops.idForJoinCode(code.data);
     const record = id ? await workshops.get(id) : undefined;
-    if (!record) return sendFailure(res, { code: 'not_found', message: 'No workshop has this join code', field: 'joinCode' });
+    if (!record)
+      return sendFailure(res, {
+        code: 'not_found',
+        message: 'No workshop has this join code',
+        field: 'joinCode',
+      });
     res.json({ workshopId: record.workshop.id, title: record.workshop.title });
   });
 
@@ -88,7 +93,10 @@ export function apiRouter(deps: ApiDeps): Router {
     const id = String(req.params.id);
     const secret = bearer(req);
     if (!secret) {
-      sendFailure(res, { code: 'unauthorized', message: 'Send the facilitator key or a participant token as a Bearer token' });
+      sendFailure(res, {
+        code: 'unauthorized',
+        message: 'Send the facilitator key or a participant token as a Bearer token',
+      });
       return undefined;
     }
     const record = await workshops.get(id);
@@ -98,7 +106,10 @@ export function apiRouter(deps: ApiDeps): Router {
     }
     const credentials: Credential[] = secret.includes('.')
       ? [{ kind: 'participant', token: secret }]
-      : [{ kind: 'facilitator', key: secret }, { kind: 'screen', key: secret }];
+      : [
+          { kind: 'facilitator', key: secret },
+          { kind: 'screen', key: secret },
+        ];
     for (const credential of credentials) {
       const actor = workshops.authenticate(record.workshop, credential);
       if (actor) return { workshop: record.workshop, actor };
@@ -139,7 +150,8 @@ export function apiRouter(deps: ApiDeps): Router {
     if (!workshop) return;
     const pollId = typeof req.query.pollId === 'string' ? req.query.pollId : undefined;
     const polls = pollId ? workshop.polls.filter((p) => p.id === pollId) : workshop.polls;
-    if (pollId && polls.length === 0) return sendFailure(res, { code: 'not_found', message: 'No such poll', field: 'pollId' });
+    if (pollId && polls.length === 0)
+      return sendFailure(res, { code: 'not_found', message: 'No such poll', field: 'pollId' });
     const name = pollId ? `poll-${pollId}` : 'polls';
     res.type('text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
@@ -156,7 +168,10 @@ export function apiRouter(deps: ApiDeps): Router {
     const auth = await authorize(req, res);
     if (!auth) return;
     if (auth.actor.role !== 'facilitator')
-      return sendFailure(res, { code: 'forbidden', message: 'Only the facilitator can delete a workshop' });
+      return sendFailure(res, {
+        code: 'forbidden',
+        message: 'Only the facilitator can delete a workshop',
+      });
     await workshops.delete(auth.workshop.id);
     await deps.onDeleted(auth.workshop.id);
     res.status(204).end();
@@ -170,10 +185,18 @@ export function apiRouter(deps: ApiDeps): Router {
   api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = (error as { status?: number }).status;
     const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large') return sendFailure(res, { code: 'too_large', message: 'The request body is too large' });
-    if (status === 400) return sendFailure(res, { code: 'bad_request', message: 'The request body is not valid JSON' });
+    if (type === 'entity.too.large')
+      return sendFailure(res, { code: 'too_large', message: 'The request body is too large' });
+    if (status === 400)
+      return sendFailure(res, {
+        code: 'bad_request',
+        message: 'The request body is not valid JSON',
+      });
     console.error('[api] unexpected error', error);
-    sendFailure(res, { code: 'internal', message: 'Something went wrong on the server; try again' });
+    sendFailure(res, {
+      code: 'internal',
+      message: 'Something went wrong on the server; try again',
+    });
   });
 
   return api;

@@ -28,7 +28,9 @@ const answerText = (poll: Poll, answer: Poll['ballots'][string]): string => {
     case 'open':
       return answer.text;
     case 'points':
-      return Object.entries(answer.points).map(([id, n]) => `${label(id)}: ${n}`).join('; ');
+      return Object.entries(answer.points)
+        .map(([id, n]) => `${label(id)}: ${n}`)
+        .join('; ');
   }
 };
 
@@ -38,7 +40,20 @@ const answerText = (poll: Poll, answer: Poll['ballots'][string]): string => {
  */
 export function pollsCsv(w: Workshop, polls: readonly Poll[]): string {
   const named = polls.some((p) => !p.anonymous);
-  const header = ['poll', 'kind', 'anonymous', 'state', 'row', 'option_or_answer', 'count', 'share', 'average_position', 'points', 'correct', 'mean'];
+  const header = [
+    'poll',
+    'kind',
+    'anonymous',
+    'state',
+    'row',
+    'option_or_answer',
+    'count',
+    'share',
+    'average_position',
+    'points',
+    'correct',
+    'mean',
+  ];
   if (named) header.push('participant');
   const lines = [row(header)];
   const names = new Map(w.participants.map((p) => [p.id, p.name]));
@@ -47,13 +62,55 @@ export function pollsCsv(w: Workshop, polls: readonly Poll[]): string {
     const base = [poll.question, poll.kind, poll.anonymous ? 'yes' : 'no', poll.state];
     const tail = (participant?: string) => (named ? [participant ?? ''] : []);
     for (const o of r.options) {
-      lines.push(row([...base, 'option', o.label, o.count, o.share, o.averagePosition, o.points, o.correct === undefined ? '' : o.correct ? 'yes' : 'no', '', ...tail()]));
+      lines.push(
+        row([
+          ...base,
+          'option',
+          o.label,
+          o.count,
+          o.share,
+          o.averagePosition,
+          o.points,
+          o.correct === undefined ? '' : o.correct ? 'yes' : 'no',
+          '',
+          ...tail(),
+        ]),
+      );
     }
-    for (const d of r.distribution ?? []) lines.push(row([...base, 'scale value', d.value, d.count, r.voters ? d.count / r.voters : 0, '', '', '', r.mean ?? '', ...tail()]));
-    if (poll.anonymous) for (const t of r.texts ?? []) lines.push(row([...base, 'answer', t, 1, '', '', '', '', '', ...tail()]));
+    for (const d of r.distribution ?? [])
+      lines.push(
+        row([
+          ...base,
+          'scale value',
+          d.value,
+          d.count,
+          r.voters ? d.count / r.voters : 0,
+          '',
+          '',
+          '',
+          r.mean ?? '',
+          ...tail(),
+        ]),
+      );
+    if (poll.anonymous)
+      for (const t of r.texts ?? [])
+        lines.push(row([...base, 'answer', t, 1, '', '', '', '', '', ...tail()]));
     if (!poll.anonymous) {
       for (const [participantId, answer] of Object.entries(poll.ballots)) {
-        lines.push(row([...base, 'answer', answerText(poll, answer), '', '', '', '', '', '', ...tail(names.get(participantId) ?? '(left the workshop)')]));
+        lines.push(
+          row([
+            ...base,
+            'answer',
+            answerText(poll, answer),
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            ...tail(names.get(participantId) ?? '(left the workshop)'),
+          ]),
+        );
       }
     }
   }

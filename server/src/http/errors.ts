@@ -15,7 +15,10 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-export function sendFailure(res: Response, failure: Failure | { code: ErrorCode; message: string; field?: string }) {
+export function sendFailure(
+  res: Response,
+  failure: Failure | { code: ErrorCode; message: string; field?: string },
+) {
   const body: ApiError = {
     error: {
       code: failure.code,

@@ -35,7 +35,10 @@ export const RESULTS_INTERVAL_MS = 200;
  * definitions, merged poll tallies, questions. Knows rooms, not sockets.
  */
 export class Broadcaster {
-  private readonly pending = new Map<string, { timer: NodeJS.Timeout | null; last: number; latest: Workshop }>();
+  private readonly pending = new Map<
+    string,
+    { timer: NodeJS.Timeout | null; last: number; latest: Workshop }
+  >();
 
   constructor(
     private readonly io: IO,
@@ -45,13 +48,16 @@ export class Broadcaster {
   ) {}
 
   upsert(workshopId: string, p: Participant): void {
-    this.io.to(rooms.all(workshopId)).emit('roster.upsert', participantView(p, this.presence.of(workshopId, p.id)));
+    this.io
+      .to(rooms.all(workshopId))
+      .emit('roster.upsert', participantView(p, this.presence.of(workshopId, p.id)));
   }
 
   changed(before: Workshop, after: Workshop): void {
     if (before === after) return;
     const id = after.id;
-    if (sessionChanged(before, after)) this.io.to(rooms.all(id)).emit('session', sessionView(after));
+    if (sessionChanged(before, after))
+      this.io.to(rooms.all(id)).emit('session', sessionView(after));
     if (before.participants !== after.participants) this.roster(before, after);
     if (before.polls !== after.polls) this.polls(before, after);
     if (before.questions !== after.questions) {
@@ -127,7 +133,8 @@ export class Broadcaster {
     const poll = w.polls.find((p) => p.id === pollId);
     if (!poll) return;
     this.io.to(rooms.facilitators(w.id)).emit('poll.results', tallyPoll(poll, true));
-    if (poll.revealed && poll.state !== 'draft') this.io.to(rooms.audience(w.id)).emit('poll.results', tallyPoll(poll, true));
+    if (poll.revealed && poll.state !== 'draft')
+      this.io.to(rooms.audience(w.id)).emit('poll.results', tallyPoll(poll, true));
   }
 
   progress(workshopId: string, progress: ArtifactProgress): void {

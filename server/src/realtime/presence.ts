@@ -5,7 +5,10 @@ import type { Participant, PresenceInfo } from '@plenary/shared';
  * after a restart everyone is away until their browser reconnects, which it does by itself.
  */
 export class Presence {
-  private readonly byWorkshop = new Map<string, Map<string, { sockets: number; lastSeenAt: number | null }>>();
+  private readonly byWorkshop = new Map<
+    string,
+    Map<string, { sockets: number; lastSeenAt: number | null }>
+  >();
   /** Set by the socket layer: called with a participant whose roster entry should be re-sent. */
   onChange: (workshopId: string, participant: Participant | string) => void = () => {};
 

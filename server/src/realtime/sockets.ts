@@ -55,9 +55,13 @@ function refusal(code: ErrorCode, message: string): Error & { data: { code: Erro
   return Object.assign(new Error(JSON.stringify({ code, message })), { data: { code } });
 }
 
-const ballotKeys = (data: SocketData) => (data.ballotSeed ? (pollId: string) => ballotKey(data.ballotSeed!, pollId) : undefined);
+const ballotKeys = (data: SocketData) =>
+  data.ballotSeed ? (pollId: string) => ballotKey(data.ballotSeed!, pollId) : undefined;
 
-export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io: IO; broadcaster: Broadcaster } {
+export function attachRealtime(
+  httpServer: HttpServer,
+  deps: RealtimeDeps,
+): { io: IO; broadcaster: Broadcaster } {
   const { workshops, presence } = deps;
   const now = deps.now ?? Date.now;
   const io: IO = new Server(httpServer, {
@@ -75,9 +79,13 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
 
   io.use(async (socket, next) => {
     const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
-    if (!parsed.success) return next(refusal('unauthorized', 'Sign in again: the connection carried no valid credential'));
+    if (!parsed.success)
+      return next(
+        refusal('unauthorized', 'Sign in again: the connection carried no valid credential'),
+      );
     const { protocol, workshopId, credential } = parsed.data;
-    if (protocol !== PROTOCOL_VERSION) return next(refusal('protocol_mismatch', 'Plenary was updated: reload the page'));
+    if (protocol !== PROTOCOL_VERSION)
+      return next(refusal('protocol_mismatch', 'Plenary was updated: reload the page'));
     const record = await workshops.get(workshopId);
     if (!record) return next(refusal('not_found', 'This workshop no longer exists'));
     const actor = workshops.authenticate(record.workshop, credential);
@@ -88,7 +96,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
           : refusal('forbidden', 'That key does not open this workshop'),
       );
     }
-    const secret = credential.kind === 'participant' ? splitParticipantToken(credential.token)?.secret : undefined;
+    const secret =
+      credential.kind === 'participant'
+        ? splitParticipantToken(credential.token)?.secret
+        : undefined;
     socket.data = {
       workshopId,
       role: actor.role,
@@ -116,17 +127,24 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
       roster: w.participants.map((p) => participantView(p, presence.of(w.id, p.id))),
       serverNow: now(),
       polls: pollsFor(w, facilitator),
-      results: w.polls.filter((p) => facilitator || (p.revealed && p.state !== 'draft')).map((p) => tallyPoll(p, true)),
+      results: w.polls
+        .filter((p) => facilitator || (p.revealed && p.state !== 'draft'))
+        .map((p) => tallyPoll(p, true)),
       questions: questionsFor(w, facilitator),
       myAnswers,
-      myUpvotes: participantId ? w.questions.filter((q) => q.upvoters.includes(participantId)).map((q) => q.id) : [],
+      myUpvotes: participantId
+        ? w.questions.filter((q) => q.upvoters.includes(participantId)).map((q) => q.id)
+        : [],
       progress: facilitator ? deps.docs.progressOf(w.id) : [],
     });
   }
 
   io.on('connection', async (socket) => {
     const { workshopId, participantId, role } = socket.data;
-    await socket.join([rooms.all(workshopId), role === 'facilitator' ? rooms.facilitators(workshopId) : rooms.audience(workshopId)]);
+    await socket.join([
+      rooms.all(workshopId),
+      role === 'facilitator' ? rooms.facilitators(workshopId) : rooms.audience(workshopId),
+    ]);
     if (participantId) await socket.join(rooms.participant(workshopId, participantId));
 
     const record = await workshops.get(workshopId);
@@ -153,7 +171,11 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
         const reply = ack as (r: Ack<object>) => void;
         handleCommand(socket, name, payload).then(reply, (error: unknown) => {
           console.error(`[socket] command ${name} failed in workshop ${workshopId}`, error);
-          reply({ ok: false, code: 'internal', message: 'Something went wrong on the server; try again' });
+          reply({
+            ok: false,
+            code: 'internal',
+            message: 'Something went wrong on the server; try again',
+          });
         });
       });
     }
@@ -163,10 +185,15 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
    * The one command handler: authorize (the handshake did), parse, apply the domain, persist
    * (inside `workshops.run`), broadcast, ack.
    */
-  async function handleCommand(socket: PlenarySocket, name: CommandName, payload: unknown): Promise<Ack<object>> {
+  async function handleCommand(
+    socket: PlenarySocket,
+    name: CommandName,
+    payload: unknown,
+  ): Promise<Ack<object>> {
     const { workshopId, role, participantId } = socket.data;
     const envelope = z.object({ cmdId: CommandId }).safeParse(payload);
-    if (!envelope.success) return { ok: false, code: 'bad_request', ...describeZodError(envelope.error) };
+    if (!envelope.success)
+      return { ok: false, code: 'bad_request', ...describeZodError(envelope.error) };
     const input = CommandInputs[name].safeParse(payload);
     if (!input.success) return { ok: false, code: 'bad_request', ...describeZodError(input.error) };
     const actor =
@@ -175,8 +202,16 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): { io
         : role === 'facilitator'
           ? { role }
           : { role: 'screen' as const };
-    const outcome = await workshops.run(workshopId, actor, name, envelope.data.cmdId, input.data as never, ballotKeys(socket.data));
-    if (!outcome) return { ok: false, code: 'not_found', message: 'This workshop no longer exists' };
+    const outcome = await workshops.run(
+      workshopId,
+      actor,
+      name,
+      envelope.data.cmdId,
+      input.data as never,
+      ballotKeys(socket.data),
+    );
+    if (!outcome)
+      return { ok: false, code: 'not_found', message: 'This workshop no longer exists' };
     const { result, before, after } = outcome;
     if (!result.ok) return result;
     await deps.docs.reconcile(before, after);

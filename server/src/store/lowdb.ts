@@ -32,7 +32,8 @@ export class LowdbStore implements Store {
     private readonly db: Low<Data>,
     private readonly lockFile: string,
   ) {
-    for (const [id, r] of Object.entries(db.data.workshops)) this.codes.set(r.workshop.joinCode, id);
+    for (const [id, r] of Object.entries(db.data.workshops))
+      this.codes.set(r.workshop.joinCode, id);
   }
 
   static async open(dataDir: string): Promise<LowdbStore> {

@@ -22,7 +22,16 @@ export interface Objective {
   status: ObjectiveStatus;
 }
 
-export const OBJECTIVE_FIELDS = ['action', 'why', 'indicator', 'target', 'responsible', 'resources', 'partners', 'deadline'] as const;
+export const OBJECTIVE_FIELDS = [
+  'action',
+  'why',
+  'indicator',
+  'target',
+  'responsible',
+  'resources',
+  'partners',
+  'deadline',
+] as const;
 
 export const objectivesOf = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>('objectives');
 
@@ -50,7 +59,9 @@ export function readObjective(m: Y.Map<unknown>): Objective {
     resources: s('resources'),
     partners: s('partners'),
     deadline: s('deadline'),
-    status: (OBJECTIVE_STATUSES as readonly string[]).includes(status) ? (status as ObjectiveStatus) : 'planned',
+    status: (OBJECTIVE_STATUSES as readonly string[]).includes(status)
+      ? (status as ObjectiveStatus)
+      : 'planned',
   };
 }
 

@@ -20,7 +20,16 @@ export const itemsOf = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>('items');
 
 export function newItem(fields: Partial<ChecklistItem> & { id: string }): Y.Map<unknown> {
   const item = new Y.Map<unknown>();
-  const full: ChecklistItem = { section: '', text: '', checked: false, checkedBy: null, owner: '', due: '', notes: '', ...fields };
+  const full: ChecklistItem = {
+    section: '',
+    text: '',
+    checked: false,
+    checkedBy: null,
+    owner: '',
+    due: '',
+    notes: '',
+    ...fields,
+  };
   for (const [k, v] of Object.entries(full)) item.set(k, v);
   return item;
 }
@@ -50,7 +59,11 @@ export function seedChecklist(doc: Y.Doc, templateId: string | null, newId: () =
   const items = itemsOf(doc);
   if (items.length > 0) return;
   doc.transact(() => {
-    items.push(template.sections.flatMap((s) => s.items.map((text) => newItem({ id: newId(), section: s.title, text }))));
+    items.push(
+      template.sections.flatMap((s) =>
+        s.items.map((text) => newItem({ id: newId(), section: s.title, text })),
+      ),
+    );
   });
 }
 

@@ -130,4 +130,5 @@ export const CHECKLIST_TEMPLATES: ChecklistTemplate[] = [
   },
 ];
 
-export const checklistTemplate = (id: string | null | undefined) => CHECKLIST_TEMPLATES.find((t) => t.id === id);
+export const checklistTemplate = (id: string | null | undefined) =>
+  CHECKLIST_TEMPLATES.find((t) => t.id === id);

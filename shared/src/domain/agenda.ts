@@ -50,7 +50,10 @@ export function addModule(
   if (w.modules.length >= LIMITS.modules)
     return fail('conflict', `An agenda holds at most ${LIMITS.modules} modules`);
   const module: AgendaModule = { id: ctx.newId(), title: input.title, activities: [] };
-  return ok({ workshop: { ...w, modules: insertAt(w.modules, module, input.index) }, moduleId: module.id });
+  return ok({
+    workshop: { ...w, modules: insertAt(w.modules, module, input.index) },
+    moduleId: module.id,
+  });
 }
 
 export function renameModule(w: Workshop, input: CommandInput<'module.update'>): Result<Workshop> {

@@ -122,7 +122,9 @@ export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
     roles: FACILITATOR,
     apply: (w, input, ctx) => {
       const r = groups.launchExercise(w, input, ctx);
-      return r.ok ? ok({ workshop: r.value.workshop, result: { exerciseId: r.value.exerciseId } }) : r;
+      return r.ok
+        ? ok({ workshop: r.value.workshop, result: { exerciseId: r.value.exerciseId } })
+        : r;
     },
   },
   'exercise.reveal': { roles: FACILITATOR, apply: plain(groups.revealExercise) },

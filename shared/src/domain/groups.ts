@@ -13,20 +13,39 @@ export const groupOf = (w: Workshop, participantId: string): Group | undefined =
   w.groups.find((g) => g.memberIds.includes(participantId));
 
 const withoutMember = (groups: Group[], participantId: string): Group[] =>
-  groups.map((g) => (g.memberIds.includes(participantId) ? { ...g, memberIds: g.memberIds.filter((id) => id !== participantId) } : g));
+  groups.map((g) =>
+    g.memberIds.includes(participantId)
+      ? { ...g, memberIds: g.memberIds.filter((id) => id !== participantId) }
+      : g,
+  );
 
-const newGroup = (ctx: DomainContext, name: string, memberIds: string[] = []): Group => ({ id: ctx.newId(), name, memberIds, extraMs: 0 });
+const newGroup = (ctx: DomainContext, name: string, memberIds: string[] = []): Group => ({
+  id: ctx.newId(),
+  name,
+  memberIds,
+  extraMs: 0,
+});
 
-export function createGroup(w: Workshop, input: CommandInput<'group.create'>, ctx: DomainContext): Result<{ workshop: Workshop; groupId: string }> {
+export function createGroup(
+  w: Workshop,
+  input: CommandInput<'group.create'>,
+  ctx: DomainContext,
+): Result<{ workshop: Workshop; groupId: string }> {
   if (w.groups.length >= LIMITS.groups) return fail('conflict', `At most ${LIMITS.groups} groups`);
   const g = newGroup(ctx, input.name);
   const groups = [...w.groups, g];
-  return ok({ workshop: { ...w, groups, artifacts: [...w.artifacts, ...artifactsForNewGroups(w, [g], ctx)] }, groupId: g.id });
+  return ok({
+    workshop: { ...w, groups, artifacts: [...w.artifacts, ...artifactsForNewGroups(w, [g], ctx)] },
+    groupId: g.id,
+  });
 }
 
 export function renameGroup(w: Workshop, input: CommandInput<'group.update'>): Result<Workshop> {
   if (!w.groups.some((g) => g.id === input.groupId)) return groupNotFound();
-  return ok({ ...w, groups: w.groups.map((g) => (g.id === input.groupId ? { ...g, name: input.name } : g)) });
+  return ok({
+    ...w,
+    groups: w.groups.map((g) => (g.id === input.groupId ? { ...g, name: input.name } : g)),
+  });
 }
 
 /** Deleting a group deletes its documents too (their content goes with them). */
@@ -40,8 +59,10 @@ export function deleteGroup(w: Workshop, input: CommandInput<'group.delete'>): R
 }
 
 export function assignToGroup(w: Workshop, input: CommandInput<'group.assign'>): Result<Workshop> {
-  if (!w.participants.some((p) => p.id === input.participantId)) return fail('not_found', 'That participant is no longer in the workshop', 'participantId');
-  if (input.groupId !== null && !w.groups.some((g) => g.id === input.groupId)) return groupNotFound();
+  if (!w.participants.some((p) => p.id === input.participantId))
+    return fail('not_found', 'That participant is no longer in the workshop', 'participantId');
+  if (input.groupId !== null && !w.groups.some((g) => g.id === input.groupId))
+    return groupNotFound();
   const groups = withoutMember(w.groups, input.participantId).map((g) =>
     g.id === input.groupId ? { ...g, memberIds: [...g.memberIds, input.participantId] } : g,
   );
@@ -62,41 +83,70 @@ function shuffle<T>(list: readonly T[], random: () => number): T[] {
  * Replaces all groups: one per country, or random groups of about `size`. Random groups either
  * mix countries (each group takes people from as many countries as possible) or keep them together.
  */
-export function autoGroups(w: Workshop, input: CommandInput<'group.auto'>, ctx: DomainContext): Result<Workshop> {
+export function autoGroups(
+  w: Workshop,
+  input: CommandInput<'group.auto'>,
+  ctx: DomainContext,
+): Result<Workshop> {
   if (w.participants.length === 0) return fail('conflict', 'Nobody has joined yet');
   const random = ctx.random ?? Math.random;
   let groups: Group[];
   if (input.mode === 'country') {
     const byCountry = new Map<string, string[]>();
-    for (const p of w.participants) byCountry.set(p.country, [...(byCountry.get(p.country) ?? []), p.id]);
+    for (const p of w.participants)
+      byCountry.set(p.country, [...(byCountry.get(p.country) ?? []), p.id]);
     groups = [...byCountry]
       .sort(([a], [b]) => countryName(a).localeCompare(countryName(b)))
       .map(([country, ids]) => newGroup(ctx, countryName(country), ids));
   } else {
-    const count = Math.max(1, Math.min(LIMITS.groups, Math.round(w.participants.length / input.size)));
+    const count = Math.max(
+      1,
+      Math.min(LIMITS.groups, Math.round(w.participants.length / input.size)),
+    );
     groups = Array.from({ length: count }, (_, i) => newGroup(ctx, `Group ${i + 1}`));
     // Mixing: deal people out country by country, so each country spreads across groups.
     // Together: deal out whole countries, so delegations stay in one group where they fit.
-    const ordered = shuffle(w.participants, random).sort((a, b) => a.country.localeCompare(b.country));
+    const ordered = shuffle(w.participants, random).sort((a, b) =>
+      a.country.localeCompare(b.country),
+    );
     if (input.mixCountries) {
       ordered.forEach((p, i) => groups[i % count]!.memberIds.push(p.id));
     } else {
       const per = Math.ceil(ordered.length / count);
-      ordered.forEach((p, i) => groups[Math.min(count - 1, Math.floor(i / per))]!.memberIds.push(p.id));
+      ordered.forEach((p, i) =>
+        groups[Math.min(count - 1, Math.floor(i / per))]!.memberIds.push(p.id),
+      );
     }
   }
-  if (groups.length > LIMITS.groups) return fail('conflict', `That makes more than ${LIMITS.groups} groups`);
-  return ok({ ...w, groups, artifacts: artifactsForNewGroups({ ...w, artifacts: [] }, groups, ctx) });
+  if (groups.length > LIMITS.groups)
+    return fail('conflict', `That makes more than ${LIMITS.groups} groups`);
+  return ok({
+    ...w,
+    groups,
+    artifacts: artifactsForNewGroups({ ...w, artifacts: [] }, groups, ctx),
+  });
 }
 
 export function setBreakout(w: Workshop, input: CommandInput<'breakout.set'>): Result<Workshop> {
   if (input.open && w.groups.length === 0) return fail('conflict', 'Create groups first');
-  return ok({ ...w, breakout: input.open, groups: input.open ? w.groups : w.groups.map((g) => (g.extraMs ? { ...g, extraMs: 0 } : g)) });
+  return ok({
+    ...w,
+    breakout: input.open,
+    groups: input.open ? w.groups : w.groups.map((g) => (g.extraMs ? { ...g, extraMs: 0 } : g)),
+  });
 }
 
-export function giveExtraTime(w: Workshop, input: CommandInput<'group.extraTime'>): Result<Workshop> {
+export function giveExtraTime(
+  w: Workshop,
+  input: CommandInput<'group.extraTime'>,
+): Result<Workshop> {
   if (!w.groups.some((g) => g.id === input.groupId)) return groupNotFound();
-  return ok({ ...w, groups: w.groups.map((g) => (g.id === input.groupId ? { ...g, extraMs: Math.max(0, g.extraMs + input.deltaMs) } : g)) });
+  return ok({
+    ...w,
+    groups: w.groups.map((g) =>
+      g.id === input.groupId ? { ...g, extraMs: Math.max(0, g.extraMs + input.deltaMs) } : g,
+    ),
+  });
 }
 
 const artifactFor = (e: Exercise, g: Group, ctx: DomainContext): Artifact => ({
@@ -115,9 +165,14 @@ function artifactsForNewGroups(w: Workshop, groups: Group[], ctx: DomainContext)
 }
 
 /** Opens an exercise in every group at once, and the breakout with it. */
-export function launchExercise(w: Workshop, input: CommandInput<'exercise.launch'>, ctx: DomainContext): Result<{ workshop: Workshop; exerciseId: string }> {
+export function launchExercise(
+  w: Workshop,
+  input: CommandInput<'exercise.launch'>,
+  ctx: DomainContext,
+): Result<{ workshop: Workshop; exerciseId: string }> {
   if (w.groups.length === 0) return fail('conflict', 'Create groups first');
-  if (w.exercises.length >= LIMITS.exercises) return fail('conflict', `At most ${LIMITS.exercises} exercises`);
+  if (w.exercises.length >= LIMITS.exercises)
+    return fail('conflict', `At most ${LIMITS.exercises} exercises`);
   const exercise: Exercise = {
     id: ctx.newId(),
     title: input.title,
@@ -138,25 +193,49 @@ export function launchExercise(w: Workshop, input: CommandInput<'exercise.launch
   });
 }
 
-export function revealExercise(w: Workshop, input: CommandInput<'exercise.reveal'>): Result<Workshop> {
-  if (!w.exercises.some((e) => e.id === input.exerciseId)) return fail('not_found', 'That exercise no longer exists', 'exerciseId');
-  return ok({ ...w, exercises: w.exercises.map((e) => (e.id === input.exerciseId ? { ...e, revealed: input.revealed } : e)) });
+export function revealExercise(
+  w: Workshop,
+  input: CommandInput<'exercise.reveal'>,
+): Result<Workshop> {
+  if (!w.exercises.some((e) => e.id === input.exerciseId))
+    return fail('not_found', 'That exercise no longer exists', 'exerciseId');
+  return ok({
+    ...w,
+    exercises: w.exercises.map((e) =>
+      e.id === input.exerciseId ? { ...e, revealed: input.revealed } : e,
+    ),
+  });
 }
 
-export function submitArtifact(w: Workshop, input: CommandInput<'artifact.submit'>, ctx: DomainContext): Result<Workshop> {
+export function submitArtifact(
+  w: Workshop,
+  input: CommandInput<'artifact.submit'>,
+  ctx: DomainContext,
+): Result<Workshop> {
   const artifact = w.artifacts.find((a) => a.id === input.artifactId);
   if (!artifact) return fail('not_found', 'That document no longer exists', 'artifactId');
-  if (ctx.actor.role === 'participant' && groupOf(w, ctx.actor.participantId)?.id !== artifact.groupId)
+  if (
+    ctx.actor.role === 'participant' &&
+    groupOf(w, ctx.actor.participantId)?.id !== artifact.groupId
+  )
     return fail('forbidden', 'Only the group can submit its own work');
   return ok({
     ...w,
-    artifacts: w.artifacts.map((a) => (a === artifact ? { ...a, submittedAt: input.submitted ? ctx.now : null } : a)),
+    artifacts: w.artifacts.map((a) =>
+      a === artifact ? { ...a, submittedAt: input.submitted ? ctx.now : null } : a,
+    ),
   });
 }
 
 export function lockArtifact(w: Workshop, input: CommandInput<'artifact.lock'>): Result<Workshop> {
-  if (!w.artifacts.some((a) => a.id === input.artifactId)) return fail('not_found', 'That document no longer exists', 'artifactId');
-  return ok({ ...w, artifacts: w.artifacts.map((a) => (a.id === input.artifactId ? { ...a, locked: input.locked } : a)) });
+  if (!w.artifacts.some((a) => a.id === input.artifactId))
+    return fail('not_found', 'That document no longer exists', 'artifactId');
+  return ok({
+    ...w,
+    artifacts: w.artifacts.map((a) =>
+      a.id === input.artifactId ? { ...a, locked: input.locked } : a,
+    ),
+  });
 }
 
 export function setGallery(w: Workshop, input: CommandInput<'gallery.set'>): Result<Workshop> {

@@ -35,9 +35,13 @@ const shareCorrect = (poll: Poll | undefined): { correct: number; answered: numb
   return { correct: ballots.filter((b) => isCorrect(poll, b)).length, answered: ballots.length };
 };
 
-const ratio = (s: { correct: number; answered: number }) => (s.answered ? s.correct / s.answered : null);
+const ratio = (s: { correct: number; answered: number }) =>
+  s.answered ? s.correct / s.answered : null;
 
-export function knowledgeCheck(polls: readonly Poll[], participants: readonly Participant[]): KnowledgeCheckReport {
+export function knowledgeCheck(
+  polls: readonly Poll[],
+  participants: readonly Participant[],
+): KnowledgeCheckReport {
   const byId = new Map(polls.map((p) => [p.id, p]));
   const pres = polls.filter((p) => p.kind === 'quiz' && p.check?.phase === 'pre');
   const preTotal = { correct: 0, answered: 0 };
@@ -65,7 +69,15 @@ export function knowledgeCheck(polls: readonly Poll[], participants: readonly Pa
   const post = ratio(postTotal);
 
   const scores = new Map<string, ParticipantScore>(
-    participants.map((p) => [p.id, { participantId: p.id, name: p.name, pre: { correct: 0, answered: 0 }, post: { correct: 0, answered: 0 } }]),
+    participants.map((p) => [
+      p.id,
+      {
+        participantId: p.id,
+        name: p.name,
+        pre: { correct: 0, answered: 0 },
+        post: { correct: 0, answered: 0 },
+      },
+    ]),
   );
   for (const poll of polls) {
     if (poll.kind !== 'quiz' || !poll.check || poll.anonymous) continue;

@@ -1,4 +1,12 @@
-export const POLL_KINDS = ['single', 'multiple', 'scale', 'ranking', 'open', 'quiz', 'points'] as const;
+export const POLL_KINDS = [
+  'single',
+  'multiple',
+  'scale',
+  'ranking',
+  'open',
+  'quiz',
+  'points',
+] as const;
 export type PollKind = (typeof POLL_KINDS)[number];
 
 export const POLL_KIND_LABELS: Record<PollKind, string> = {

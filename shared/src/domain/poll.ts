@@ -19,9 +19,12 @@ const hasVotes = (p: Poll) => p.voters.length > 0;
 
 type PollFields = CommandInput<'poll.create'>;
 
-function checkDefinition(d: Pick<PollFields, 'kind' | 'options' | 'maxChoices' | 'scale'>): Failure | undefined {
+function checkDefinition(
+  d: Pick<PollFields, 'kind' | 'options' | 'maxChoices' | 'scale'>,
+): Failure | undefined {
   const needsOptions = d.kind !== 'scale' && d.kind !== 'open';
-  if (needsOptions && d.options.length < 2) return fail('bad_request', 'Give at least two options', 'options');
+  if (needsOptions && d.options.length < 2)
+    return fail('bad_request', 'Give at least two options', 'options');
   if (d.kind === 'quiz' && !d.options.some((o) => o.correct))
     return fail('bad_request', 'Mark at least one option as correct', 'options');
   if (d.kind === 'multiple' && d.maxChoices > d.options.length)
@@ -31,16 +34,32 @@ function checkDefinition(d: Pick<PollFields, 'kind' | 'options' | 'maxChoices' |
   return undefined;
 }
 
-function buildOptions(input: PollFields['options'], ctx: DomainContext, kind: Poll['kind']): PollOption[] {
+function buildOptions(
+  input: PollFields['options'],
+  ctx: DomainContext,
+  kind: Poll['kind'],
+): PollOption[] {
   if (kind === 'scale' || kind === 'open') return [];
-  return input.map((o) => ({ id: ctx.newId(), label: o.label, correct: kind === 'quiz' && o.correct }));
+  return input.map((o) => ({
+    id: ctx.newId(),
+    label: o.label,
+    correct: kind === 'quiz' && o.correct,
+  }));
 }
 
-export function createPoll(w: Workshop, input: PollFields, ctx: DomainContext): Result<{ workshop: Workshop; pollId: string }> {
-  if (w.polls.length >= LIMITS.polls) return fail('conflict', `A workshop holds at most ${LIMITS.polls} polls`);
+export function createPoll(
+  w: Workshop,
+  input: PollFields,
+  ctx: DomainContext,
+): Result<{ workshop: Workshop; pollId: string }> {
+  if (w.polls.length >= LIMITS.polls)
+    return fail('conflict', `A workshop holds at most ${LIMITS.polls} polls`);
   const problem = checkDefinition(input);
   if (problem) return problem;
-  if (input.activityId && !w.modules.some((m) => m.activities.some((a) => a.id === input.activityId)))
+  if (
+    input.activityId &&
+    !w.modules.some((m) => m.activities.some((a) => a.id === input.activityId))
+  )
     return fail('not_found', 'That activity no longer exists', 'activityId');
   const poll: Poll = {
     id: ctx.newId(),
@@ -54,7 +73,8 @@ export function createPoll(w: Workshop, input: PollFields, ctx: DomainContext): 
     state: 'draft',
     revealed: false,
     activityId: input.activityId ?? null,
-    check: input.kind === 'quiz' && input.checkPhase ? { phase: input.checkPhase, twinId: null } : null,
+    check:
+      input.kind === 'quiz' && input.checkPhase ? { phase: input.checkPhase, twinId: null } : null,
     createdAt: ctx.now,
     ballots: {},
     voters: [],
@@ -63,19 +83,36 @@ export function createPoll(w: Workshop, input: PollFields, ctx: DomainContext): 
 }
 
 /** Edits a poll. Once anyone has voted, only the wording may change (votes must keep meaning). */
-export function updatePoll(w: Workshop, input: CommandInput<'poll.update'>, ctx: DomainContext): Result<Workshop> {
+export function updatePoll(
+  w: Workshop,
+  input: CommandInput<'poll.update'>,
+  ctx: DomainContext,
+): Result<Workshop> {
   const poll = findPoll(w, input.pollId);
   if (!poll) return pollNotFound();
-  const structural = input.kind !== undefined || input.options !== undefined || input.maxChoices !== undefined ||
-    input.scale !== undefined || input.pointsTotal !== undefined || input.anonymous !== undefined;
+  const structural =
+    input.kind !== undefined ||
+    input.options !== undefined ||
+    input.maxChoices !== undefined ||
+    input.scale !== undefined ||
+    input.pointsTotal !== undefined ||
+    input.anonymous !== undefined;
   if (structural && hasVotes(poll))
-    return fail('conflict', 'People have voted: only the wording can change now. Duplicate the poll to change more.');
-  if (input.activityId && !w.modules.some((m) => m.activities.some((a) => a.id === input.activityId)))
+    return fail(
+      'conflict',
+      'People have voted: only the wording can change now. Duplicate the poll to change more.',
+    );
+  if (
+    input.activityId &&
+    !w.modules.some((m) => m.activities.some((a) => a.id === input.activityId))
+  )
     return fail('not_found', 'That activity no longer exists', 'activityId');
   const kind = input.kind ?? poll.kind;
   const options = input.options
     ? buildOptions(input.options, ctx, kind)
-    : kind === poll.kind ? poll.options : buildOptions(poll.options, ctx, kind);
+    : kind === poll.kind
+      ? poll.options
+      : buildOptions(poll.options, ctx, kind);
   const next: Poll = {
     ...poll,
     kind,
@@ -86,8 +123,14 @@ export function updatePoll(w: Workshop, input: CommandInput<'poll.update'>, ctx:
     pointsTotal: input.pointsTotal ?? poll.pointsTotal,
     anonymous: input.anonymous ?? poll.anonymous,
     activityId: input.activityId === undefined ? poll.activityId : input.activityId,
-    check: kind !== 'quiz' ? null : input.checkPhase === undefined ? poll.check
-      : input.checkPhase === null ? null : { phase: input.checkPhase, twinId: poll.check?.twinId ?? null },
+    check:
+      kind !== 'quiz'
+        ? null
+        : input.checkPhase === undefined
+          ? poll.check
+          : input.checkPhase === null
+            ? null
+            : { phase: input.checkPhase, twinId: poll.check?.twinId ?? null },
   };
   const problem = checkDefinition({ ...next, options: next.options });
   if (problem) return problem;
@@ -105,18 +148,25 @@ export function setPollState(w: Workshop, input: CommandInput<'poll.setState'>):
 export function revealPoll(w: Workshop, input: CommandInput<'poll.reveal'>): Result<Workshop> {
   const poll = findPoll(w, input.pollId);
   if (!poll) return pollNotFound();
-  if (input.revealed && poll.state === 'draft') return fail('conflict', 'Open the poll before showing its results');
+  if (input.revealed && poll.state === 'draft')
+    return fail('conflict', 'Open the poll before showing its results');
   return ok(mapPoll(w, poll.id, (p) => ({ ...p, revealed: input.revealed })));
 }
 
 /** A copy in draft, without votes. As a twin, a "pre" quiz question becomes its "post" twin. */
-export function duplicatePoll(w: Workshop, input: CommandInput<'poll.duplicate'>, ctx: DomainContext): Result<{ workshop: Workshop; pollId: string }> {
+export function duplicatePoll(
+  w: Workshop,
+  input: CommandInput<'poll.duplicate'>,
+  ctx: DomainContext,
+): Result<{ workshop: Workshop; pollId: string }> {
   const poll = findPoll(w, input.pollId);
   if (!poll) return pollNotFound();
-  if (w.polls.length >= LIMITS.polls) return fail('conflict', `A workshop holds at most ${LIMITS.polls} polls`);
+  if (w.polls.length >= LIMITS.polls)
+    return fail('conflict', `A workshop holds at most ${LIMITS.polls} polls`);
   if (input.asTwin && poll.check?.phase !== 'pre')
     return fail('conflict', 'Only a "before" knowledge-check question can get an "after" twin');
-  if (input.asTwin && poll.check?.twinId) return fail('conflict', 'This question already has its "after" twin');
+  if (input.asTwin && poll.check?.twinId)
+    return fail('conflict', 'This question already has its "after" twin');
   const copy: Poll = {
     ...poll,
     id: ctx.newId(),
@@ -127,10 +177,17 @@ export function duplicatePoll(w: Workshop, input: CommandInput<'poll.duplicate'>
     createdAt: ctx.now,
     ballots: {},
     voters: [],
-    check: input.asTwin ? { phase: 'post', twinId: poll.id } : poll.check ? { ...poll.check, twinId: null } : null,
+    check: input.asTwin
+      ? { phase: 'post', twinId: poll.id }
+      : poll.check
+        ? { ...poll.check, twinId: null }
+        : null,
   };
   let polls = [...w.polls, copy];
-  if (input.asTwin) polls = polls.map((p) => (p.id === poll.id ? { ...p, check: { phase: 'pre' as const, twinId: copy.id } } : p));
+  if (input.asTwin)
+    polls = polls.map((p) =>
+      p.id === poll.id ? { ...p, check: { phase: 'pre' as const, twinId: copy.id } } : p,
+    );
   return ok({ workshop: { ...w, polls }, pollId: copy.id });
 }
 
@@ -141,8 +198,13 @@ export function deletePoll(w: Workshop, input: CommandInput<'poll.delete'>): Res
     ...w,
     polls: w.polls
       .filter((p) => p.id !== poll.id)
-      .map((p) => (p.check?.twinId === poll.id ? { ...p, check: { ...p.check, twinId: null } } : p)),
-    projection: w.projection.kind === 'poll' && w.projection.pollId === poll.id ? { kind: 'activity' } : w.projection,
+      .map((p) =>
+        p.check?.twinId === poll.id ? { ...p, check: { ...p.check, twinId: null } } : p,
+      ),
+    projection:
+      w.projection.kind === 'poll' && w.projection.pollId === poll.id
+        ? { kind: 'activity' }
+        : w.projection,
   });
 }
 
@@ -163,27 +225,40 @@ export function validateAnswer(poll: Poll, answer: Answer): Failure | undefined 
       return unique.size > poll.maxChoices ? bad(`Choose at most ${poll.maxChoices}`) : undefined;
     }
     case 'scale':
-      return Number.isInteger(answer.value) && answer.value >= poll.scale.min && answer.value <= poll.scale.max
-        ? undefined : bad(`Pick a whole number from ${poll.scale.min} to ${poll.scale.max}`);
+      return Number.isInteger(answer.value) &&
+        answer.value >= poll.scale.min &&
+        answer.value <= poll.scale.max
+        ? undefined
+        : bad(`Pick a whole number from ${poll.scale.min} to ${poll.scale.max}`);
     case 'ranking': {
       const unique = new Set(answer.order);
-      return unique.size === ids.size && answer.order.length === ids.size && answer.order.every((id) => ids.has(id))
-        ? undefined : bad('Put every option in order, each once');
+      return unique.size === ids.size &&
+        answer.order.length === ids.size &&
+        answer.order.every((id) => ids.has(id))
+        ? undefined
+        : bad('Put every option in order, each once');
     }
     case 'open':
       return answer.text.length > 0 ? undefined : bad('Write an answer');
     case 'points': {
       const entries = Object.entries(answer.points);
-      if (entries.some(([id, n]) => !ids.has(id) || !Number.isInteger(n) || n < 0)) return bad('Give whole, positive points to the options');
+      if (entries.some(([id, n]) => !ids.has(id) || !Number.isInteger(n) || n < 0))
+        return bad('Give whole, positive points to the options');
       const sum = entries.reduce((s, [, n]) => s + n, 0);
       if (sum === 0) return bad('Give some points');
-      return sum > poll.pointsTotal ? bad(`You have ${poll.pointsTotal} points to spread, not ${sum}`) : undefined;
+      return sum > poll.pointsTotal
+        ? bad(`You have ${poll.pointsTotal} points to spread, not ${sum}`)
+        : undefined;
     }
   }
 }
 
 /** Where a participant's ballot is kept: their id, or for an anonymous poll an unlinkable key. */
-export function ballotKey(poll: Poll, participantId: string, ctx: DomainContext): string | undefined {
+export function ballotKey(
+  poll: Poll,
+  participantId: string,
+  ctx: DomainContext,
+): string | undefined {
   if (!poll.anonymous) return participantId;
   return ctx.ballotKeyFor?.(poll.id);
 }
@@ -196,34 +271,51 @@ const insertSorted = (list: readonly string[], id: string): string[] => {
 };
 
 /** One ballot per participant per poll: a second vote replaces the first while the poll is open. */
-export function castVote(w: Workshop, input: CommandInput<'vote.cast'>, ctx: DomainContext): Result<Workshop> {
+export function castVote(
+  w: Workshop,
+  input: CommandInput<'vote.cast'>,
+  ctx: DomainContext,
+): Result<Workshop> {
   if (ctx.actor.role !== 'participant') return fail('forbidden', 'Only participants vote');
   const poll = findPoll(w, input.pollId);
   if (!poll || poll.state === 'draft') return pollNotFound();
-  if (poll.state !== 'open') return fail('conflict', 'This poll is closed: your vote was not counted');
+  if (poll.state !== 'open')
+    return fail('conflict', 'This poll is closed: your vote was not counted');
   const problem = validateAnswer(poll, input.answer);
   if (problem) return problem;
   const participantId = ctx.actor.participantId;
   const key = ballotKey(poll, participantId, ctx);
   if (!key) return fail('internal', 'No ballot key for an anonymous vote');
   const answer = normaliseAnswer(input.answer);
-  return ok(mapPoll(w, poll.id, (p) => ({
-    ...p,
-    ballots: { ...p.ballots, [key]: answer },
-    voters: insertSorted(p.voters, participantId),
-  })));
+  return ok(
+    mapPoll(w, poll.id, (p) => ({
+      ...p,
+      ballots: { ...p.ballots, [key]: answer },
+      voters: insertSorted(p.voters, participantId),
+    })),
+  );
 }
 
 function normaliseAnswer(a: Answer): Answer {
   if (a.kind === 'open') return { kind: 'open', text: a.text.trim() };
-  if (a.kind === 'points') return { kind: 'points', points: Object.fromEntries(Object.entries(a.points).filter(([, n]) => n > 0)) };
+  if (a.kind === 'points')
+    return {
+      kind: 'points',
+      points: Object.fromEntries(Object.entries(a.points).filter(([, n]) => n > 0)),
+    };
   return a;
 }
 
 /** A participant's own answer, for their screen. */
-export function myAnswer(poll: Poll, participantId: string, ctx: Pick<DomainContext, 'ballotKeyFor'>): Answer | null {
+export function myAnswer(
+  poll: Poll,
+  participantId: string,
+  ctx: Pick<DomainContext, 'ballotKeyFor'>,
+): Answer | null {
   const key = poll.anonymous ? ctx.ballotKeyFor?.(poll.id) : participantId;
-  return (key !== undefined && Object.hasOwn(poll.ballots, key) ? poll.ballots[key] : undefined) ?? null;
+  return (
+    (key !== undefined && Object.hasOwn(poll.ballots, key) ? poll.ballots[key] : undefined) ?? null
+  );
 }
 
 export function setProjection(w: Workshop, input: CommandInput<'screen.show'>): Result<Workshop> {

@@ -8,9 +8,15 @@ import type { DomainContext, Workshop } from './types.js';
 
 const notFound = () => fail('not_found', 'That question no longer exists', 'questionId');
 
-export function askQuestion(w: Workshop, input: CommandInput<'question.ask'>, ctx: DomainContext): Result<Workshop> {
+export function askQuestion(
+  w: Workshop,
+  input: CommandInput<'question.ask'>,
+  ctx: DomainContext,
+): Result<Workshop> {
   if (ctx.actor.role !== 'participant') return fail('forbidden', 'Only participants ask questions');
-  const me = w.participants.find((p) => ctx.actor.role === 'participant' && p.id === ctx.actor.participantId);
+  const me = w.participants.find(
+    (p) => ctx.actor.role === 'participant' && p.id === ctx.actor.participantId,
+  );
   if (!me) return fail('forbidden', 'You are no longer in this workshop');
   if (w.questions.length >= LIMITS.questions) return fail('conflict', 'The question list is full');
   const question: FloorQuestion = {
@@ -25,7 +31,11 @@ export function askQuestion(w: Workshop, input: CommandInput<'question.ask'>, ct
   return ok({ ...w, questions: [...w.questions, question] });
 }
 
-export function upvoteQuestion(w: Workshop, input: CommandInput<'question.upvote'>, ctx: DomainContext): Result<Workshop> {
+export function upvoteQuestion(
+  w: Workshop,
+  input: CommandInput<'question.upvote'>,
+  ctx: DomainContext,
+): Result<Workshop> {
   if (ctx.actor.role !== 'participant') return fail('forbidden', 'Only participants upvote');
   const me = ctx.actor.participantId;
   const q = w.questions.find((x) => x.id === input.questionId);
@@ -36,14 +46,21 @@ export function upvoteQuestion(w: Workshop, input: CommandInput<'question.upvote
   return ok({ ...w, questions: w.questions.map((x) => (x === q ? { ...q, upvoters } : x)) });
 }
 
-export function setQuestionState(w: Workshop, input: CommandInput<'question.setState'>): Result<Workshop> {
+export function setQuestionState(
+  w: Workshop,
+  input: CommandInput<'question.setState'>,
+): Result<Workshop> {
   const q = w.questions.find((x) => x.id === input.questionId);
   if (!q) return notFound();
   const projection =
     input.state === 'hidden' && w.projection.kind === 'question' && w.projection.questionId === q.id
       ? ({ kind: 'activity' } as const)
       : w.projection;
-  return ok({ ...w, projection, questions: w.questions.map((x) => (x === q ? { ...q, state: input.state } : x)) });
+  return ok({
+    ...w,
+    projection,
+    questions: w.questions.map((x) => (x === q ? { ...q, state: input.state } : x)),
+  });
 }
 
 /** Most upvoted first, then oldest first. */

@@ -20,7 +20,8 @@ export function joinWorkshop(
   return ok({ workshop: { ...w, participants: [...w.participants, participant] }, participant });
 }
 
-const notFound = () => fail('not_found', 'That participant is no longer in the workshop', 'participantId');
+const notFound = () =>
+  fail('not_found', 'That participant is no longer in the workshop', 'participantId');
 
 export function renameParticipant(
   w: Workshop,
@@ -45,7 +46,9 @@ export function removeParticipant(
     ...w,
     participants: w.participants.filter((p) => p.id !== input.participantId),
     groups: w.groups.map((g) =>
-      g.memberIds.includes(input.participantId) ? { ...g, memberIds: g.memberIds.filter((id) => id !== input.participantId) } : g,
+      g.memberIds.includes(input.participantId)
+        ? { ...g, memberIds: g.memberIds.filter((id) => id !== input.participantId) }
+        : g,
     ),
   });
 }

@@ -33,10 +33,15 @@ export interface PollResults {
 }
 
 const STOP_WORDS = new Set(
-  'a an and are as at be but by for from has have in is it its of on or our so that the their there they this to was we were will with not no do does more most very can should would'.split(' '),
+  'a an and are as at be but by for from has have in is it its of on or our so that the their there they this to was we were will with not no do does more most very can should would'.split(
+    ' ',
+  ),
 );
 
-export function wordCounts(texts: readonly string[], limit = 60): Array<{ word: string; count: number }> {
+export function wordCounts(
+  texts: readonly string[],
+  limit = 60,
+): Array<{ word: string; count: number }> {
   const counts = new Map<string, number>();
   for (const text of texts) {
     const seen = new Set<string>();
@@ -84,7 +89,8 @@ export function tallyPoll(poll: Poll, withCorrect: boolean): PollResults {
       return {
         ...base,
         options: options(),
-        ...(poll.kind === 'quiz' && withCorrect && { correctShare: voters ? correct / voters : null }),
+        ...(poll.kind === 'quiz' &&
+          withCorrect && { correctShare: voters ? correct / voters : null }),
       };
     }
     case 'multiple':
@@ -99,9 +105,9 @@ export function tallyPoll(poll: Poll, withCorrect: boolean): PollResults {
       }
       return {
         ...base,
-        options: options((id) => ({ averagePosition: voters ? (positions.get(id) ?? 0) / voters : 0 })).sort(
-          (a, b) => (a.averagePosition ?? 0) - (b.averagePosition ?? 0),
-        ),
+        options: options((id) => ({
+          averagePosition: voters ? (positions.get(id) ?? 0) / voters : 0,
+        })).sort((a, b) => (a.averagePosition ?? 0) - (b.averagePosition ?? 0)),
       };
     }
     case 'points': {
@@ -116,12 +122,18 @@ export function tallyPoll(poll: Poll, withCorrect: boolean): PollResults {
       const total = [...points.values()].reduce((s, n) => s + n, 0);
       return {
         ...base,
-        options: options((id) => ({ points: points.get(id) ?? 0, share: total ? (points.get(id) ?? 0) / total : 0 })),
+        options: options((id) => ({
+          points: points.get(id) ?? 0,
+          share: total ? (points.get(id) ?? 0) / total : 0,
+        })),
       };
     }
     case 'scale': {
       const { min, max } = poll.scale;
-      const distribution = Array.from({ length: max - min + 1 }, (_, i) => ({ value: min + i, count: 0 }));
+      const distribution = Array.from({ length: max - min + 1 }, (_, i) => ({
+        value: min + i,
+        count: 0,
+      }));
       let sum = 0;
       for (const b of ballots) {
         if (b.kind !== 'scale') continue;

@@ -97,9 +97,7 @@ export interface Workshop {
 
 /** Who is acting, as established by authentication (never by the payload). */
 export type Actor =
-  | { role: 'facilitator' }
-  | { role: 'participant'; participantId: string }
-  | { role: 'screen' };
+  { role: 'facilitator' } | { role: 'participant'; participantId: string } | { role: 'screen' };
 
 /** Everything impure a domain function may need, passed in. */
 export interface DomainContext {

@@ -1,4 +1,12 @@
-import type { Answer, FloorQuestion, KnowledgeCheckTag, Poll, PollKind, PollState, ScaleSpec } from './poll-types.js';
+import type {
+  Answer,
+  FloorQuestion,
+  KnowledgeCheckTag,
+  Poll,
+  PollKind,
+  PollState,
+  ScaleSpec,
+} from './poll-types.js';
 import { sortedQuestions } from './questions.js';
 import type { AgendaModule, Participant, Projection, Timer, Workshop } from './types.js';
 import type { Artifact, Exercise, Group } from './group-types.js';
@@ -114,7 +122,11 @@ export function pollView(p: Poll, showCorrect: boolean): PollView {
     id: p.id,
     kind: p.kind,
     question: p.question,
-    options: p.options.map((o) => (showCorrect && p.kind === 'quiz' ? { id: o.id, label: o.label, correct: o.correct } : { id: o.id, label: o.label })),
+    options: p.options.map((o) =>
+      showCorrect && p.kind === 'quiz'
+        ? { id: o.id, label: o.label, correct: o.correct }
+        : { id: o.id, label: o.label },
+    ),
     maxChoices: p.maxChoices,
     scale: p.scale,
     pointsTotal: p.pointsTotal,
@@ -129,11 +141,15 @@ export function pollView(p: Poll, showCorrect: boolean): PollView {
 
 /** The polls a role may see: the facilitator all of them, others all but drafts. */
 export const pollsFor = (w: Workshop, facilitator: boolean): PollView[] =>
-  w.polls.filter((p) => facilitator || p.state !== 'draft').map((p) => pollView(p, facilitator || p.revealed));
+  w.polls
+    .filter((p) => facilitator || p.state !== 'draft')
+    .map((p) => pollView(p, facilitator || p.revealed));
 
 /** Whether anything but the ballots changed between two versions of a poll. */
 export const pollDefinitionChanged = (a: Poll, b: Poll): boolean =>
-  (Object.keys(b) as Array<keyof Poll>).some((k) => k !== 'ballots' && k !== 'voters' && a[k] !== b[k]);
+  (Object.keys(b) as Array<keyof Poll>).some(
+    (k) => k !== 'ballots' && k !== 'voters' && a[k] !== b[k],
+  );
 
 export interface QuestionView {
   id: string;
@@ -148,6 +164,13 @@ export interface QuestionView {
 export const questionsFor = (w: Workshop, facilitator: boolean): QuestionView[] =>
   sortedQuestions(w.questions)
     .filter((q) => facilitator || q.state !== 'hidden')
-    .map((q) => ({ id: q.id, text: q.text, authorName: q.authorName, upvotes: q.upvoters.length, state: q.state, createdAt: q.createdAt }));
+    .map((q) => ({
+      id: q.id,
+      text: q.text,
+      authorName: q.authorName,
+      upvotes: q.upvoters.length,
+      state: q.state,
+      createdAt: q.createdAt,
+    }));
 
 export type MyAnswers = Record<string, Answer>;

@@ -1,0 +1,140 @@
+// ESLint for the whole workspace. Formatting belongs to Prettier (see .prettierrc.json);
+// this file carries correctness rules and the architectural boundaries (STYLE.md item 10).
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import svelte from 'eslint-plugin-svelte';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './web/svelte.config.js';
+
+const CLIENT_MUST_NOT_IMPORT_SERVER = 'Do not import server code from the client.';
+const DOMAIN_DOES_NO_IO =
+  'The domain does no I/O: keep transport, storage and Node APIs in server/.';
+
+/** Node built-ins by bare name (`fs`, `fs/promises`, `path`, …); `node:*` is a pattern below. */
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_') && !name.includes(':'));
+const ioLibraries = ['socket.io', 'socket.io-client', 'express', 'lowdb', 'ws'];
+
+export default defineConfig(
+  globalIgnores([
+    '**/node_modules/',
+    '**/dist/',
+    '**/build/',
+    'web/.svelte-kit/',
+    '**/test-results/',
+    '**/playwright-report/',
+    'tests/artifacts/',
+    'data/',
+  ]),
+
+  js.configs.recommended,
+  ts.configs.recommended,
+  svelte.configs.recommended,
+  prettier,
+  svelte.configs.prettier,
+
+  {
+    name: 'plenary/defaults',
+    languageOptions: {
+      parserOptions: {
+        // Kept identical for TypeScript and Svelte files: the TS parser is a singleton.
+        extraFileExtensions: ['.svelte'],
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          args: 'after-used',
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
+      'svelte/no-at-html-tags': 'error',
+      // `let { w, id } = f()` where only w changes is clearer than splitting the destructuring.
+      'prefer-const': ['error', { destructuring: 'all' }],
+    },
+  },
+
+  {
+    name: 'plenary/svelte-typescript',
+    files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+    languageOptions: {
+      parserOptions: {
+        parser: ts.parser,
+        svelteConfig,
+      },
+    },
+  },
+
+  // Where code runs decides which globals exist.
+  {
+    name: 'plenary/globals-node',
+    files: [
+      '*.{js,mjs,cjs,ts}',
+      'scripts/**',
+      'server/**',
+      'tests/**',
+      'web/*.{js,mjs,cjs,ts}',
+      'web/src/**/*.server.{js,ts}',
+      'web/src/lib/server/**',
+      'web/src/hooks.server.{js,ts}',
+    ],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    name: 'plenary/globals-browser',
+    files: ['web/src/**'],
+    ignores: ['web/src/**/*.server.{js,ts}', 'web/src/lib/server/**'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    name: 'plenary/globals-shared',
+    files: ['shared/**'],
+    languageOptions: { globals: globals['shared-node-browser'] },
+  },
+
+  // Boundaries.
+  {
+    name: 'plenary/boundary-web',
+    files: ['web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@plenary/server', message: CLIENT_MUST_NOT_IMPORT_SERVER }],
+          patterns: [
+            { group: ['@plenary/server/*'], message: CLIENT_MUST_NOT_IMPORT_SERVER },
+            { regex: '(^|/)server/src(/|$)', message: CLIENT_MUST_NOT_IMPORT_SERVER },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    name: 'plenary/boundary-domain',
+    files: ['shared/src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...ioLibraries, ...nodeBuiltins].map((name) => ({
+            name,
+            message: DOMAIN_DOES_NO_IO,
+          })),
+          patterns: [
+            {
+              group: ['node:*', ...ioLibraries.map((name) => `${name}/*`)],
+              message: DOMAIN_DOES_NO_IO,
+            },
+          ],
+        },
+      ],
+    },
+  },
+);
