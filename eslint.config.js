@@ -70,6 +70,11 @@ export default defineConfig(
         svelteConfig,
       },
     },
+    rules: {
+      // `let { x } = $props()` is the Svelte 5 idiom; svelte/prefer-const knows runes.
+      'prefer-const': 'off',
+      'svelte/prefer-const': 'error',
+    },
   },
 
   // Where code runs decides which globals exist.

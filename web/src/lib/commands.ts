@@ -1,0 +1,142 @@
+import type {
+  Ack,
+  ClientToServer,
+  CommandName,
+  CommandPayload,
+  CommandResult,
+  ErrorCode,
+  Failure,
+  ServerToClient,
+} from '@plenary/shared';
+import type { Socket } from 'socket.io-client';
+import { readJson, writeJson } from './storage.js';
+import { toasts } from './toasts.svelte.js';
+
+/** A command without its id: what callers pass to `send`. */
+export type CommandInputOf<K extends CommandName> = Omit<CommandPayload<K>, 'cmdId'>;
+
+interface OutboxEntry {
+  cmdId: string;
+  name: CommandName;
+  payload: Record<string, unknown>;
+  queuedAt: number;
+}
+
+/**
+ * Commands older than this are dropped rather than re-sent: "start the timer" from yesterday's
+ * session should not fire when the laptop wakes up.
+ */
+const MAX_AGE_MS = 15 * 60_000;
+
+const WHAT: Partial<Record<CommandName, string>> = {
+  'workshop.update': 'save the workshop settings',
+  'module.add': 'add the module',
+  'module.update': 'rename the module',
+  'module.move': 'move the module',
+  'module.delete': 'delete the module',
+  'activity.add': 'add the activity',
+  'activity.update': 'save the activity',
+  'activity.move': 'move the activity',
+  'activity.delete': 'delete the activity',
+  'activity.setCurrent': 'change the current activity',
+  'activity.step': 'change the current activity',
+  'timer.start': 'start the timer',
+  'timer.pause': 'pause the timer',
+  'timer.resume': 'resume the timer',
+  'timer.adjust': 'change the time',
+  'timer.reset': 'reset the timer',
+  'participant.rename': 'rename the participant',
+  'participant.remove': 'remove the participant',
+  'me.update': 'save your details',
+};
+
+const NEXT_STEP: Partial<Record<ErrorCode, string>> = {
+  unauthorized: 'Open the link you were given again.',
+  forbidden: 'Only the facilitator can do that.',
+  not_found: 'Someone may have changed it just now: check the page and try again.',
+  rate_limited: 'Wait a few seconds, then try again.',
+  internal: 'Try again in a moment.',
+};
+
+const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
+export function describeFailure(name: CommandName, f: Failure): string {
+  const next = NEXT_STEP[f.code];
+  return [`Could not ${WHAT[name] ?? 'do that'}.`, sentence(f.message), next]
+    .filter(Boolean)
+    .join(' ');
+}
+
+export const newCmdId = (): string => crypto.randomUUID().replaceAll('-', '');
+
+/**
+ * Sends commands with a client-made id, keeps each one in a per-workshop outbox until it is
+ * acknowledged, and re-sends what is left (same id, so the server applies it once) after a
+ * reconnect or a page reload.
+ */
+export class CommandSender {
+  readonly #socket: Socket<ServerToClient, ClientToServer>;
+  readonly #storageKey: string;
+  readonly #waiting = new Map<string, (ack: Ack<Record<string, unknown>>) => void>();
+
+  constructor(socket: Socket<ServerToClient, ClientToServer>, workshopId: string, role: string) {
+    this.#socket = socket;
+    this.#storageKey = `plenary:outbox:${workshopId}:${role}`;
+  }
+
+  send<K extends CommandName>(name: K, input: CommandInputOf<K>): Promise<Ack<CommandResult<K>>> {
+    const entry: OutboxEntry = {
+      cmdId: newCmdId(),
+      name,
+      payload: input as Record<string, unknown>,
+      queuedAt: Date.now(),
+    };
+    this.#save([...this.#load(), entry]);
+    const done = new Promise<Ack<CommandResult<K>>>((resolve) => {
+      this.#waiting.set(entry.cmdId, resolve as (ack: Ack<Record<string, unknown>>) => void);
+    });
+    // While disconnected the entry waits in the outbox; `flush` sends it on reconnect.
+    if (this.#socket.connected) this.#emit(entry);
+    return done;
+  }
+
+  /** Re-sends everything not yet acknowledged. Called once the server has welcomed us. */
+  flush(): void {
+    const now = Date.now();
+    const fresh = this.#load().filter((e) => now - e.queuedAt < MAX_AGE_MS);
+    this.#save(fresh);
+    for (const entry of fresh) this.#emit(entry);
+  }
+
+  #emit(entry: OutboxEntry): void {
+    const payload = { ...entry.payload, cmdId: entry.cmdId };
+    const onAck = (ack: Ack<Record<string, unknown>>) => this.#settle(entry, ack);
+    // The event name is only known as the union CommandName here, so socket.io's typed `emit`
+    // cannot pair it with its payload; entries are built by the typed `send` above.
+    (this.#socket.emit as (ev: string, payload: unknown, ack: typeof onAck) => void).call(
+      this.#socket,
+      entry.name,
+      payload,
+      onAck,
+    );
+  }
+
+  #settle(entry: OutboxEntry, ack: Ack<Record<string, unknown>>): void {
+    const wasQueued = this.#load().some((e) => e.cmdId === entry.cmdId);
+    this.#save(this.#load().filter((e) => e.cmdId !== entry.cmdId));
+    const resolve = this.#waiting.get(entry.cmdId);
+    this.#waiting.delete(entry.cmdId);
+    // A command re-sent after a reconnect can be acknowledged twice: report it once.
+    if (!wasQueued && !resolve) return;
+    if (!ack.ok) toasts.error(describeFailure(entry.name, ack));
+    resolve?.(ack);
+  }
+
+  #load(): OutboxEntry[] {
+    return readJson<OutboxEntry[]>(this.#storageKey) ?? [];
+  }
+
+  #save(entries: OutboxEntry[]): void {
+    writeJson(this.#storageKey, entries.length ? entries : null);
+  }
+}

@@ -1,0 +1,150 @@
+import {
+  PROTOCOL_VERSION,
+  type ClientToServer,
+  type Credential,
+  type EndReason,
+  type HandshakeAuth,
+  type ParticipantView,
+  type Role,
+  type ServerToClient,
+  type SessionView,
+} from '@plenary/shared';
+import { io, type Socket } from 'socket.io-client';
+import { CommandSender } from './commands.js';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'ended';
+
+/** Why the server refused the handshake (sent as JSON in the connect_error message). */
+export interface Refusal {
+  code: 'unauthorized' | 'forbidden' | 'not_found' | 'protocol_mismatch' | 'unknown';
+  message: string;
+}
+
+const CLOCK_SAMPLES = 5;
+
+function parseRefusal(message: string): Refusal {
+  try {
+    const parsed = JSON.parse(message) as Partial<Refusal>;
+    if (typeof parsed.code === 'string' && typeof parsed.message === 'string') {
+      return parsed as Refusal;
+    }
+  } catch {
+    // Not JSON: a transport error rather than a refusal.
+  }
+  return { code: 'unknown', message };
+}
+
+/**
+ * One live connection to a workshop. Holds the server's snapshots (session, roster) as raw
+ * state, replaced on every event, plus the connection status and the server clock offset.
+ */
+export class Connection {
+  session = $state.raw<SessionView | null>(null);
+  roster = $state.raw<ParticipantView[]>([]);
+  status = $state.raw<ConnectionStatus>('connecting');
+  role = $state.raw<Role | null>(null);
+  participantId = $state.raw<string | null>(null);
+  endedReason = $state.raw<EndReason | null>(null);
+  refusal = $state.raw<Refusal | null>(null);
+  /** serverNow - Date.now(), from the best of several round trips. */
+  offsetMs = $state.raw(0);
+
+  me = $derived(this.roster.find((p) => p.id === this.participantId) ?? null);
+
+  readonly workshopId: string;
+  readonly commands: CommandSender;
+  readonly #socket: Socket<ServerToClient, ClientToServer>;
+  #closed = false;
+
+  constructor(workshopId: string, credential: Credential) {
+    this.workshopId = workshopId;
+    const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION, workshopId, credential };
+    this.#socket = io({ auth, autoConnect: false });
+    this.commands = new CommandSender(this.#socket, workshopId, credential.kind);
+    this.#listen();
+  }
+
+  connect(): void {
+    this.#closed = false;
+    this.#socket.connect();
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#socket.disconnect();
+  }
+
+  /** The server's clock, now (ms since epoch). */
+  serverNow(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  #listen(): void {
+    const s = this.#socket;
+    s.on('welcome', (w) => {
+      this.role = w.role;
+      this.participantId = w.participantId;
+      this.session = w.session;
+      this.roster = w.roster;
+      this.refusal = null;
+      this.status = 'connected';
+      // A first guess (off by half a round trip) until the samples come back.
+      this.offsetMs = w.serverNow - Date.now();
+      void this.#syncClock();
+      this.commands.flush();
+    });
+    s.on('session', (session) => {
+      this.session = session;
+    });
+    s.on('roster.upsert', (p) => {
+      const at = this.roster.findIndex((q) => q.id === p.id);
+      this.roster = at === -1 ? [...this.roster, p] : this.roster.with(at, p);
+    });
+    s.on('roster.remove', (id) => {
+      this.roster = this.roster.filter((p) => p.id !== id);
+    });
+    s.on('ended', (reason) => {
+      this.endedReason = reason;
+      this.status = 'ended';
+      this.close();
+    });
+    s.on('connect_error', (err) => {
+      if (s.active) {
+        // A transport problem: socket.io keeps retrying by itself.
+        if (this.status === 'connected') this.status = 'reconnecting';
+        return;
+      }
+      this.refusal = parseRefusal(err.message);
+      this.status = 'ended';
+    });
+    s.on('disconnect', (reason) => {
+      if (this.#closed || this.status === 'ended') return;
+      this.status = 'reconnecting';
+      // After a server-side disconnect socket.io does not retry by itself; ask again shortly.
+      if (reason === 'io server disconnect') {
+        setTimeout(() => {
+          if (!this.#closed && this.status !== 'ended') s.connect();
+        }, 1000);
+      }
+    });
+  }
+
+  /** Keeps the round trip with the smallest delay: offset = serverNow - midpoint of the trip. */
+  async #syncClock(): Promise<void> {
+    let best: { rtt: number; offset: number } | null = null;
+    for (let i = 0; i < CLOCK_SAMPLES; i++) {
+      if (!this.#socket.connected) return;
+      const t0 = Date.now();
+      let serverNow: number;
+      try {
+        serverNow = await this.#socket.timeout(5000).emitWithAck('clock.sync');
+      } catch {
+        return;
+      }
+      const t1 = Date.now();
+      const sample = { rtt: t1 - t0, offset: serverNow - (t0 + t1) / 2 };
+      if (!best || sample.rtt < best.rtt) best = sample;
+    }
+    if (best) this.offsetMs = best.offset;
+  }
+}

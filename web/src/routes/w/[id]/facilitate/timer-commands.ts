@@ -1,0 +1,31 @@
+import type { Connection } from '$lib/connection.svelte';
+
+/** The one timer action that fits now: start when idle, pause when running, resume when paused. */
+export function primaryTimerAction(status: 'idle' | 'running' | 'paused' | undefined): {
+  label: string;
+  run: (conn: Connection) => void;
+} {
+  switch (status) {
+    case 'running':
+      return { label: 'Pause timer', run: (c) => void c.commands.send('timer.pause', {}) };
+    case 'paused':
+      return { label: 'Resume timer', run: (c) => void c.commands.send('timer.resume', {}) };
+    default:
+      return { label: 'Start timer', run: (c) => void c.commands.send('timer.start', {}) };
+  }
+}
+
+/** Keyboard shortcuts only act when focus is not in something that takes typing or Space. */
+export function shortcutTarget(event: KeyboardEvent): 'next' | 'previous' | 'timer' | null {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return null;
+  if (document.querySelector('dialog[open]')) return null;
+  const target = event.target instanceof Element ? event.target : null;
+  if (target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]'))
+    return null;
+  const key = event.key.toLowerCase();
+  if (key === 'n') return 'next';
+  if (key === 'p') return 'previous';
+  // Space on a button, link or summary activates it: leave that alone.
+  if (key === ' ' && !target?.closest('button, a, summary, [role="button"]')) return 'timer';
+  return null;
+}
