@@ -1,5 +1,10 @@
 import {
   PROTOCOL_VERSION,
+  type ArtifactProgress,
+  type MyAnswers,
+  type PollResults,
+  type PollView,
+  type QuestionView,
   type ClientToServer,
   type Credential,
   type EndReason,
@@ -46,6 +51,16 @@ export class Connection {
   participantId = $state.raw<string | null>(null);
   endedReason = $state.raw<EndReason | null>(null);
   refusal = $state.raw<Refusal | null>(null);
+  /** Polls this connection may see (drafts only for the facilitator). */
+  polls = $state.raw<PollView[]>([]);
+  /** Latest tally per poll id (all for the facilitator, revealed ones for others). */
+  results = $state.raw<Record<string, PollResults>>({});
+  questions = $state.raw<QuestionView[]>([]);
+  /** A participant's own answers by poll id, as the server acknowledged them. */
+  myAnswers = $state.raw<MyAnswers>({});
+  myUpvotes = $state.raw<string[]>([]);
+  /** Facilitator: progress of each group document, by artifact id. */
+  progress = $state.raw<Record<string, ArtifactProgress>>({});
   /** serverNow - Date.now(), from the best of several round trips. */
   offsetMs = $state.raw(0);
 
@@ -86,6 +101,12 @@ export class Connection {
       this.participantId = w.participantId;
       this.session = w.session;
       this.roster = w.roster;
+      this.polls = w.polls;
+      this.results = Object.fromEntries(w.results.map((r) => [r.pollId, r]));
+      this.questions = w.questions;
+      this.myAnswers = w.myAnswers;
+      this.myUpvotes = w.myUpvotes;
+      this.progress = Object.fromEntries(w.progress.map((p) => [p.artifactId, p]));
       this.refusal = null;
       this.status = 'connected';
       // A first guess (off by half a round trip) until the samples come back.
@@ -99,6 +120,18 @@ export class Connection {
     s.on('roster.upsert', (p) => {
       const at = this.roster.findIndex((q) => q.id === p.id);
       this.roster = at === -1 ? [...this.roster, p] : this.roster.with(at, p);
+    });
+    s.on('polls', (polls) => {
+      this.polls = polls;
+    });
+    s.on('poll.results', (r) => {
+      this.results = { ...this.results, [r.pollId]: r };
+    });
+    s.on('questions', (q) => {
+      this.questions = q;
+    });
+    s.on('progress', (p) => {
+      this.progress = { ...this.progress, [p.artifactId]: p };
     });
     s.on('roster.remove', (id) => {
       this.roster = this.roster.filter((p) => p.id !== id);
