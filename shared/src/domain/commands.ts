@@ -44,31 +44,33 @@ const plain =
     return r.ok ? ok({ workshop: r.value, result: none as CommandResult<K> }) : r;
   };
 
+/** Lifts a domain function that returns the new workshop plus ids it created (`{ workshop, pollId }`). */
+const returning =
+  <K extends CommandName>(
+    f: (
+      w: Workshop,
+      input: CommandInput<K>,
+      ctx: DomainContext,
+    ) => Result<{ workshop: Workshop } & CommandResult<K>>,
+  ) =>
+  (w: Workshop, input: CommandInput<K>, ctx: DomainContext): Result<Applied<K>> => {
+    const r = f(w, input, ctx);
+    if (!r.ok) return r;
+    const { workshop: next, ...result } = r.value;
+    return ok({ workshop: next, result: result as unknown as CommandResult<K> });
+  };
+
 const FACILITATOR = ['facilitator'] as const;
 const PARTICIPANT = ['participant'] as const;
 
 /** The command table: one entry per command, read by the server's one generic handler. */
 export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
   'workshop.update': { roles: FACILITATOR, apply: plain(workshop.updateWorkshop) },
-  'module.add': {
-    roles: FACILITATOR,
-    apply: (w, input, ctx) => {
-      const r = agenda.addModule(w, input, ctx);
-      return r.ok ? ok({ workshop: r.value.workshop, result: { moduleId: r.value.moduleId } }) : r;
-    },
-  },
+  'module.add': { roles: FACILITATOR, apply: returning(agenda.addModule) },
   'module.update': { roles: FACILITATOR, apply: plain(agenda.renameModule) },
   'module.move': { roles: FACILITATOR, apply: plain(agenda.moveModule) },
   'module.delete': { roles: FACILITATOR, apply: plain(agenda.deleteModule) },
-  'activity.add': {
-    roles: FACILITATOR,
-    apply: (w, input, ctx) => {
-      const r = agenda.addActivity(w, input, ctx);
-      return r.ok
-        ? ok({ workshop: r.value.workshop, result: { activityId: r.value.activityId } })
-        : r;
-    },
-  },
+  'activity.add': { roles: FACILITATOR, apply: returning(agenda.addActivity) },
   'activity.update': { roles: FACILITATOR, apply: plain(agenda.updateActivity) },
   'activity.move': { roles: FACILITATOR, apply: plain(agenda.moveActivity) },
   'activity.delete': { roles: FACILITATOR, apply: plain(agenda.deleteActivity) },
@@ -82,51 +84,25 @@ export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
   'participant.rename': { roles: FACILITATOR, apply: plain(roster.renameParticipant) },
   'participant.remove': { roles: FACILITATOR, apply: plain(roster.removeParticipant) },
   'me.update': { roles: PARTICIPANT, apply: plain(roster.updateOwnProfile) },
-  'poll.create': {
-    roles: FACILITATOR,
-    apply: (w, input, ctx) => {
-      const r = poll.createPoll(w, input, ctx);
-      return r.ok ? ok({ workshop: r.value.workshop, result: { pollId: r.value.pollId } }) : r;
-    },
-  },
+  'poll.create': { roles: FACILITATOR, apply: returning(poll.createPoll) },
   'poll.update': { roles: FACILITATOR, apply: plain(poll.updatePoll) },
   'poll.setState': { roles: FACILITATOR, apply: plain(poll.setPollState) },
   'poll.reveal': { roles: FACILITATOR, apply: plain(poll.revealPoll) },
-  'poll.duplicate': {
-    roles: FACILITATOR,
-    apply: (w, input, ctx) => {
-      const r = poll.duplicatePoll(w, input, ctx);
-      return r.ok ? ok({ workshop: r.value.workshop, result: { pollId: r.value.pollId } }) : r;
-    },
-  },
+  'poll.duplicate': { roles: FACILITATOR, apply: returning(poll.duplicatePoll) },
   'poll.delete': { roles: FACILITATOR, apply: plain(poll.deletePoll) },
   'vote.cast': { roles: PARTICIPANT, apply: plain(poll.castVote) },
   'question.ask': { roles: PARTICIPANT, apply: plain(questions.askQuestion) },
   'question.upvote': { roles: PARTICIPANT, apply: plain(questions.upvoteQuestion) },
   'question.setState': { roles: FACILITATOR, apply: plain(questions.setQuestionState) },
   'screen.show': { roles: FACILITATOR, apply: plain(poll.setProjection) },
-  'group.create': {
-    roles: FACILITATOR,
-    apply: (w, input, ctx) => {
-      const r = groups.createGroup(w, input, ctx);
-      return r.ok ? ok({ workshop: r.value.workshop, result: { groupId: r.value.groupId } }) : r;
-    },
-  },
+  'group.create': { roles: FACILITATOR, apply: returning(groups.createGroup) },
   'group.update': { roles: FACILITATOR, apply: plain(groups.renameGroup) },
   'group.delete': { roles: FACILITATOR, apply: plain(groups.deleteGroup) },
   'group.assign': { roles: FACILITATOR, apply: plain(groups.assignToGroup) },
   'group.auto': { roles: FACILITATOR, apply: plain(groups.autoGroups) },
   'group.extraTime': { roles: FACILITATOR, apply: plain(groups.giveExtraTime) },
   'breakout.set': { roles: FACILITATOR, apply: plain(groups.setBreakout) },
-  'exercise.launch': {
-    roles: FACILITATOR,
-    apply: (w, input, ctx) => {
-      const r = groups.launchExercise(w, input, ctx);
-      return r.ok
-        ? ok({ workshop: r.value.workshop, result: { exerciseId: r.value.exerciseId } })
-        : r;
-    },
-  },
+  'exercise.launch': { roles: FACILITATOR, apply: returning(groups.launchExercise) },
   'exercise.reveal': { roles: FACILITATOR, apply: plain(groups.revealExercise) },
   'artifact.submit': { roles: ['facilitator', 'participant'], apply: plain(groups.submitArtifact) },
   'artifact.lock': { roles: FACILITATOR, apply: plain(groups.lockArtifact) },
