@@ -1,0 +1,59 @@
+import type * as Y from 'yjs';
+
+/**
+ * A read-only snapshot of a Y.Array of Y.Maps, re-read on every change. Writes go straight to
+ * the Y.Maps; the snapshot follows. Create it while a component initialises (it owns an effect).
+ */
+export class LiveList<T extends { id: string }> {
+  items = $state.raw<T[]>([]);
+
+  constructor(array: () => Y.Array<Y.Map<unknown>>, read: (m: Y.Map<unknown>) => T) {
+    $effect(() => {
+      const a = array();
+      const update = () => (this.items = a.toArray().map(read));
+      update();
+      a.observeDeep(update);
+      return () => a.unobserveDeep(update);
+    });
+  }
+}
+
+/** The Y.Map whose `id` field is `id`, and its index, or null. */
+export function findById(
+  array: Y.Array<Y.Map<unknown>>,
+  id: string,
+): { map: Y.Map<unknown>; index: number } | null {
+  const all = array.toArray();
+  const index = all.findIndex((m) => m.get('id') === id);
+  return index === -1 ? null : { map: all[index]!, index };
+}
+
+/** Sets one field of the item with this id, in its own small transaction. */
+export function setField(
+  array: Y.Array<Y.Map<unknown>>,
+  id: string,
+  fields: Record<string, unknown>,
+): void {
+  const found = findById(array, id);
+  if (!found || !array.doc) return;
+  array.doc.transact(() => {
+    for (const [k, v] of Object.entries(fields)) found.map.set(k, v);
+  });
+}
+
+/** Moves an item by re-creating it at its new place (Y.Array has no move). */
+export function moveTo(
+  array: Y.Array<Y.Map<unknown>>,
+  from: number,
+  to: number,
+  copy: (m: Y.Map<unknown>) => Y.Map<unknown>,
+): void {
+  if (from === to || to < 0 || to >= array.length || !array.doc) return;
+  array.doc.transact(() => {
+    const clone = copy(array.get(from));
+    array.delete(from, 1);
+    array.insert(to, [clone]);
+  });
+}
+
+export const newDocId = (): string => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
