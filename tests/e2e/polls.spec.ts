@@ -50,15 +50,26 @@ test('a live poll goes from the console to phones and back to the projector', as
   const polls = facilitator.locator('#polls');
   await polls.getByRole('button', { name: 'New poll' }).click();
   await polls.getByLabel('Kind of poll').selectOption('single');
-  await polls.getByLabel('Question', { exact: true }).fill('Who refers most victims?');
+  await polls.getByLabel('Question', { exact: true }).fill('Who refers most victims');
   await polls.getByLabel('Option 1', { exact: true }).fill('Police');
   await polls.getByLabel('Option 2', { exact: true }).fill('Health workers');
   await polls.getByRole('button', { name: '+ Add option' }).click();
   await polls.getByLabel('Option 3', { exact: true }).fill('NGOs');
   await polls.getByRole('button', { name: 'Create poll' }).click();
+  // A draft can still be edited: reword the question and add an option.
+  const draft = polls
+    .getByTestId('facilitator-poll')
+    .filter({ hasText: 'Who refers most victims' });
+  await draft.getByRole('button', { name: 'Edit', exact: true }).click();
+  await draft.getByLabel('Question', { exact: true }).fill('Who refers most victims?');
+  await draft.getByRole('button', { name: '+ Add option' }).click();
+  await draft.getByLabel('Option 4', { exact: true }).fill('Labour inspectors');
+  await draft.getByRole('button', { name: 'Save poll' }).click();
   const card = polls
     .getByTestId('facilitator-poll')
     .filter({ hasText: 'Who refers most victims?' });
+  await expect(card.getByText('Labour inspectors')).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Save poll' })).toHaveCount(0);
   await expect(card).toContainText('Draft');
   await expect(ana.getByTestId('participant-poll')).toHaveCount(0);
   await card.getByRole('button', { name: 'Open', exact: true }).click();
