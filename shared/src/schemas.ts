@@ -50,6 +50,8 @@ export const LIMITS = {
   groups: 40,
   groupName: 60,
   exercises: 50,
+  vignetteStages: 8,
+  vignetteStage: 2000,
 } as const;
 
 export const TEMPLATES = ['blank', 'victim-centred'] as const;
@@ -242,7 +244,12 @@ export const CommandInputs = {
     kind: z.enum(ARTIFACT_KINDS, { error: 'Unknown exercise kind' }),
     template: z.string().max(64).nullable().optional(),
     activityId: id.nullable().optional(),
+    stages: z
+      .array(text('Stage', LIMITS.vignetteStage))
+      .max(LIMITS.vignetteStages, { error: `At most ${LIMITS.vignetteStages} stages` })
+      .default([]),
   }),
+  'vignette.show': z.object({ exerciseId: id, stagesShown: z.number().int().min(1).max(50) }),
   'exercise.reveal': z.object({ exerciseId: id, revealed: z.boolean() }),
   'artifact.submit': z.object({ artifactId: id, submitted: z.boolean() }),
   'artifact.lock': z.object({ artifactId: id, locked: z.boolean() }),

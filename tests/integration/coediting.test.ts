@@ -4,7 +4,15 @@ import { join as joinPath } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { FileDocStore, LowdbStore, createServer, type DocStore } from '@plenary/server';
-import { itemsOf, newItem, newObjective, objectivesOf, readItem } from '@plenary/shared/docs';
+import {
+  itemsOf,
+  newItem,
+  newObjective,
+  objectivesOf,
+  readItem,
+  readStage,
+  vignetteStage,
+} from '@plenary/shared/docs';
 import {
   connect,
   createWorkshop,
@@ -230,6 +238,51 @@ describe('co-editing a group checklist', () => {
     expect(objectivesOf(c.doc).get(0).get('action')).toBe(
       'Train 40 frontline officers in identification',
     );
+  });
+});
+
+describe('a case vignette', () => {
+  it('is seeded stage by stage on the server, so concurrent answers to a stage all survive', async () => {
+    const { w, people, facilitator, groupA } = await twoGroups();
+    const launched = await send(facilitator, 'exercise.launch', {
+      title: 'The case of Mai (invented)',
+      kind: 'vignette',
+      template: 'identification-adult',
+      stages: ['Mai answers an online job advert.', 'At the factory, her passport is taken.'],
+    });
+    expect(launched.ok).toBe(true);
+    const exerciseId = launched.ok ? launched.exerciseId : '';
+    await eventually(() => expect(facilitator.session().exercises.at(-1)?.stagesShown).toBe(1));
+    const artifact = facilitator
+      .session()
+      .artifacts.find((a) => a.exerciseId === exerciseId && a.groupId === groupA)!;
+    const ana = track(openDoc(running.url, w.id, artifact.id, cred(people[0]!.token)));
+    const ben = track(openDoc(running.url, w.id, artifact.id, cred(people[1]!.token)));
+    await Promise.all([synced(ana), synced(ben)]);
+    // Both answer the first stage at the same moment.
+    vignetteStage(ana.doc, 0)!.ticked.set(
+      'Was deceived about the nature of the work or the employer',
+      true,
+    );
+    vignetteStage(ben.doc, 0)!.ticked.set(
+      'Was promised a job, wage or conditions that turned out to be different',
+      true,
+    );
+    vignetteStage(ben.doc, 0)!.referral.insert(0, 'Labour inspection, then a shelter');
+    await eventually(() => {
+      expect(readStage(ana.doc, 0)).toEqual(readStage(ben.doc, 0));
+      expect(readStage(ana.doc, 0).ticked).toHaveLength(2);
+    });
+    expect(readStage(ana.doc, 0).referral).toBe('Labour inspection, then a shelter');
+    expect(vignetteStage(ana.doc, 1)).toBeDefined();
+    expect(await send(facilitator, 'vignette.show', { exerciseId, stagesShown: 2 })).toEqual({
+      ok: true,
+    });
+    await eventually(() => expect(facilitator.session().exercises.at(-1)?.stagesShown).toBe(2));
+    expect(await send(facilitator, 'vignette.show', { exerciseId, stagesShown: 3 })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
   });
 });
 

@@ -13,7 +13,13 @@ import {
   type Credential,
   type Workshop,
 } from '@plenary/shared';
-import { checklistProgress, planProgress, seedChecklist } from '@plenary/shared/docs';
+import {
+  checklistProgress,
+  planProgress,
+  seedChecklist,
+  seedVignette,
+  vignetteProgress,
+} from '@plenary/shared/docs';
 import { newId } from '../secrets.js';
 import type { Workshops } from '../workshops.js';
 import { isAllowedOrigin } from '../realtime/origin.js';
@@ -229,7 +235,11 @@ export class DocsServer {
 
   private reportProgress(shared: SharedDoc) {
     const checklist = shared.doc.share.has('items') ? checklistProgress(shared.doc) : undefined;
-    const plan = shared.doc.share.has('objectives') ? planProgress(shared.doc) : undefined;
+    const plan = shared.doc.share.has('objectives')
+      ? planProgress(shared.doc)
+      : shared.doc.share.has('stages')
+        ? vignetteProgress(shared.doc)
+        : undefined;
     const { done, total } =
       checklist && checklist.total > 0 ? checklist : (plan ?? { done: 0, total: 0 });
     const p: Progress = {
@@ -447,10 +457,12 @@ export class DocsServer {
     for (const a of after.artifacts) {
       if (old.has(a.id)) continue;
       const exercise = after.exercises.find((e) => e.id === a.exerciseId);
-      if (a.kind !== 'checklist' || !exercise?.template) continue;
+      if (!exercise) continue;
       const doc = new Y.Doc();
-      seedChecklist(doc, exercise.template, newId);
-      await this.deps.store.append(`${after.id}/${a.id}`, Y.encodeStateAsUpdate(doc));
+      if (a.kind === 'checklist' && exercise.template) seedChecklist(doc, exercise.template, newId);
+      if (a.kind === 'vignette') seedVignette(doc, exercise.stages.length);
+      if (doc.share.size > 0)
+        await this.deps.store.append(`${after.id}/${a.id}`, Y.encodeStateAsUpdate(doc));
       doc.destroy();
     }
     for (const id of old) {

@@ -107,4 +107,5 @@ export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
   'artifact.submit': { roles: ['facilitator', 'participant'], apply: plain(groups.submitArtifact) },
   'artifact.lock': { roles: FACILITATOR, apply: plain(groups.lockArtifact) },
   'gallery.set': { roles: FACILITATOR, apply: plain(groups.setGallery) },
+  'vignette.show': { roles: FACILITATOR, apply: plain(groups.showVignetteStages) },
 };

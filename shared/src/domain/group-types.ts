@@ -7,12 +7,13 @@ export interface Group {
   extraMs: number;
 }
 
-export const ARTIFACT_KINDS = ['checklist', 'action-plan'] as const;
+export const ARTIFACT_KINDS = ['checklist', 'action-plan', 'vignette'] as const;
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
 
 export const ARTIFACT_KIND_LABELS: Record<ArtifactKind, string> = {
   checklist: 'Checklist',
   'action-plan': 'SMART action plan',
+  vignette: 'Case vignette',
 };
 
 /** A group exercise: one artifact (a co-edited document) per group. */
@@ -26,6 +27,10 @@ export interface Exercise {
   /** Groups see each other's work only once revealed. */
   revealed: boolean;
   launchedAt: number;
+  /** Case vignette: the case, stage by stage (empty for other kinds). */
+  stages: string[];
+  /** Case vignette: how many stages the groups can see (the facilitator reveals one at a time). */
+  stagesShown: number;
 }
 
 export interface Artifact {

@@ -173,14 +173,20 @@ export function launchExercise(
   if (w.groups.length === 0) return fail('conflict', 'Create groups first');
   if (w.exercises.length >= LIMITS.exercises)
     return fail('conflict', `At most ${LIMITS.exercises} exercises`);
+  const stages = input.kind === 'vignette' ? input.stages : [];
+  if (input.kind === 'vignette' && stages.length === 0)
+    return fail('bad_request', 'Write at least the first stage of the case', 'stages');
   const exercise: Exercise = {
     id: ctx.newId(),
     title: input.title,
     kind: input.kind,
-    template: input.kind === 'checklist' ? (input.template ?? null) : null,
+    // A vignette's groups tick indicators from a checklist template too.
+    template: input.kind === 'action-plan' ? null : (input.template ?? null),
     activityId: input.activityId ?? null,
     revealed: false,
     launchedAt: ctx.now,
+    stages,
+    stagesShown: stages.length > 0 ? 1 : 0,
   };
   return ok({
     workshop: {
@@ -203,6 +209,24 @@ export function revealExercise(
     ...w,
     exercises: w.exercises.map((e) =>
       e.id === input.exerciseId ? { ...e, revealed: input.revealed } : e,
+    ),
+  });
+}
+
+/** Shows the groups the next stage of a case vignette (or, with `stage`, exactly that many). */
+export function showVignetteStages(
+  w: Workshop,
+  input: CommandInput<'vignette.show'>,
+): Result<Workshop> {
+  const exercise = w.exercises.find((e) => e.id === input.exerciseId);
+  if (!exercise) return fail('not_found', 'That exercise no longer exists', 'exerciseId');
+  if (exercise.kind !== 'vignette') return fail('conflict', 'Only a case vignette has stages');
+  if (input.stagesShown > exercise.stages.length)
+    return fail('conflict', `This case has ${exercise.stages.length} stages`, 'stagesShown');
+  return ok({
+    ...w,
+    exercises: w.exercises.map((e) =>
+      e === exercise ? { ...e, stagesShown: input.stagesShown } : e,
     ),
   });
 }
