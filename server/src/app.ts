@@ -8,12 +8,14 @@ import type { Store } from './store/store.js';
 import { MemoryDocStore, type DocStore } from './docs/doc-store.js';
 import { DocsServer, type DocLimits } from './docs/yjs-server.js';
 import { Workshops } from './workshops.js';
+import { DEFAULT_RATE_LIMITS, Limiter, type RateLimits } from './limits.js';
 
 export interface ServerDeps {
   store: Store;
   /** Co-edited documents; in memory when absent (tests). */
   docStore?: DocStore;
   docLimits?: Partial<DocLimits>;
+  rateLimits?: Partial<RateLimits>;
   version?: string;
   /** The SvelteKit handler (adapter-node's build/handler.js); absent in API-only tests. */
   webHandler?: RequestHandler;
@@ -35,6 +37,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
   const now = deps.now ?? Date.now;
   const workshops = new Workshops(deps.store, now);
   const presence = new Presence(now);
+  const limiter = new Limiter({ ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -59,6 +62,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
     workshops,
     docs,
     presence,
+    limiter,
     allowedOrigins: deps.allowedOrigins ?? [],
     now,
     onRemoved: (workshopId, participantId) => docs.disconnectParticipant(workshopId, participantId),
@@ -68,6 +72,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
     apiRouter({
       workshops,
       presence,
+      limiter,
       version: deps.version ?? '0.0.0-dev',
       publicOrigin: deps.publicOrigin,
       onDeleted: async (id) => {

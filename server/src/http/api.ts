@@ -13,12 +13,14 @@ import {
 } from '@plenary/shared';
 import type { Presence } from '../realtime/presence.js';
 import type { Workshops } from '../workshops.js';
+import type { Limiter } from '../limits.js';
 import { pollsCsv } from './csv.js';
 import { sendFailure, sendInvalid } from './errors.js';
 
 export interface ApiDeps {
   workshops: Workshops;
   presence: Presence;
+  limiter: Limiter;
   version: string;
   /** Fixed public origin (PUBLIC_ORIGIN), or undefined to use the request's own. */
   publicOrigin: string | undefined;
@@ -60,25 +62,42 @@ export function apiRouter(deps: ApiDeps): Router {
     res.status(201).json(body);
   });
 
-  api.get('/join/:code', async (req, res) => {
+  /** Join codes are short: an address that keeps getting them wrong must wait. */
+  const address = (req: Request) => req.ip ?? 'unknown';
+  const throttleJoin = async (req: Request, res: Response, next: NextFunction) => {
+    const verdict = await deps.limiter.mayTryCode(address(req));
+    if (verdict.ok) return next();
+    res.setHeader('Retry-After', String(Math.ceil(verdict.retryAfterMs / 1000)));
+    sendFailure(res, {
+      code: 'rate_limited',
+      message: 'Too many tries: wait a minute, then check the code and try again',
+    });
+  };
+
+  api.get('/join/:code', throttleJoin, async (req, res) => {
     const code = JoinCode.safeParse(req.params.code);
     if (!code.success) return sendInvalid(res, code.error);
     const id = await workshops.idForJoinCode(code.data);
     const record = id ? await workshops.get(id) : undefined;
-    if (!record)
+    if (!record) {
+      await deps.limiter.wrongCode(address(req));
       return sendFailure(res, {
         code: 'not_found',
         message: 'No workshop has this join code',
         field: 'joinCode',
       });
+    }
     res.json({ workshopId: record.workshop.id, title: record.workshop.title });
   });
 
-  api.post('/join', async (req, res) => {
+  api.post('/join', throttleJoin, async (req, res) => {
     const parsed = JoinInput.safeParse(req.body ?? {});
     if (!parsed.success) return sendInvalid(res, parsed.error);
     const joined = await workshops.join(parsed.data);
-    if (!joined.ok) return sendFailure(res, joined);
+    if (!joined.ok) {
+      if (joined.code === 'not_found') await deps.limiter.wrongCode(address(req));
+      return sendFailure(res, joined);
+    }
     const body: Joined = {
       workshopId: joined.value.workshop.id,
       participantId: joined.value.participant.id,

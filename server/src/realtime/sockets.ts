@@ -24,6 +24,7 @@ import {
 import { ballotKey, ballotSeed, splitParticipantToken } from '../secrets.js';
 import type { Workshops } from '../workshops.js';
 import type { DocsServer } from '../docs/yjs-server.js';
+import type { Limiter } from '../limits.js';
 import { Broadcaster, rooms } from './broadcast.js';
 import { isAllowedOrigin } from './origin.js';
 import type { Presence } from './presence.js';
@@ -35,6 +36,7 @@ export interface RealtimeDeps {
   workshops: Workshops;
   docs: DocsServer;
   presence: Presence;
+  limiter: Limiter;
   allowedOrigins: readonly string[];
   now?: () => number;
   onRemoved?: (workshopId: string, participantId: string) => void;
@@ -163,6 +165,22 @@ export function attachRealtime(
 
     socket.on('clock.sync', (ack) => {
       if (typeof ack === 'function') ack(now());
+    });
+
+    // Every incoming event, known or not, counts against the connection's rate limit.
+    socket.use((packet, next) => {
+      void deps.limiter.event(socket.id).then((verdict) => {
+        if (verdict === 'ok') return next();
+        const ack = packet.at(-1);
+        if (typeof ack === 'function') {
+          (ack as (r: Ack<object>) => void)({
+            ok: false,
+            code: 'rate_limited',
+            message: 'Too many actions at once: wait a moment and try again',
+          });
+        }
+        if (verdict === 'disconnect') socket.disconnect(true);
+      });
     });
 
     for (const name of Object.keys(CommandInputs) as CommandName[]) {
