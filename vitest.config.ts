@@ -23,6 +23,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // Heavy: fuzzing and the like. `pnpm test:reliability`, also run by CI.
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 20_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -24,6 +24,8 @@ async function step(args) {
 
 await ensureInstalled();
 if (runE2e) await ensureBuilt();
-if (runUnit) await step(['exec', 'vitest', 'run', ...extra]);
+// The heavy reliability project runs with `pnpm test:reliability` (CI runs both).
+if (runUnit)
+  await step(['exec', 'vitest', 'run', '--project', 'unit', '--project', 'integration', ...extra]);
 if (runE2e)
   await step(['exec', 'playwright', 'test', '-c', 'tests/playwright.config.ts', ...extra]);
