@@ -1,17 +1,14 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { SCREENSHOT_DIR, checkA11y, shot } from './support.js';
-
-const PHONE = { width: 360, height: 740 };
-const LAPTOP = { width: 1280, height: 800 };
-const PROJECTOR = { width: 1920, height: 1080 };
-
-async function pageAt(
-  browser: Browser,
-  viewport: { width: number; height: number },
-): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  return context.newPage();
-}
+import { expect, test, type Page } from '@playwright/test';
+import {
+  SCREENSHOT_DIR,
+  checkA11y,
+  shot,
+  PHONE,
+  LAPTOP,
+  PROJECTOR,
+  pageAt,
+  participantPage,
+} from './support.js';
 
 async function joinAs(
   page: Page,
@@ -165,13 +162,7 @@ test('the timer reaches zero on every screen with a clear cue', async ({ browser
   ).json();
   const facilitator = await pageAt(browser, LAPTOP);
   await facilitator.goto(`/w/${created.id}/facilitate#key=${created.facilitatorKey}`);
-  const participant = await pageAt(browser, PHONE);
-  await participant.goto('/');
-  await participant.evaluate(
-    ([id, token]) => localStorage.setItem(`plenary:participant:${id}`, token),
-    [created.id, joined.token],
-  );
-  await participant.goto(`/w/${created.id}`);
+  const participant = await participantPage(browser, PHONE, created.id, joined.token);
   const screen = await pageAt(browser, PROJECTOR);
   await screen.goto(`/w/${created.id}/screen#key=${created.screenKey}`);
   await expect(participant.getByTestId('connection-status')).toContainText('Connected');

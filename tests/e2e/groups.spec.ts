@@ -1,15 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { checkA11y, shot } from './support.js';
+import { expect, test, type Page } from '@playwright/test';
+import { checkA11y, shot, PHONE, LAPTOP, pageAt, participantPage, openOur } from './support.js';
 
-const PHONE = { width: 360, height: 740 };
-const LAPTOP = { width: 1280, height: 800 };
 const EXTRA_DIR = process.env.GROUP_SHOTS_DIR;
-
-async function pageAt(browser: Browser, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
-  return context.newPage();
-}
 
 async function snap(page: Page, name: string): Promise<void> {
   await shot(page, name);
@@ -17,30 +10,6 @@ async function snap(page: Page, name: string): Promise<void> {
     mkdirSync(EXTRA_DIR, { recursive: true });
     await page.screenshot({ path: `${EXTRA_DIR}/${name}.png`, fullPage: true });
   }
-}
-
-/** A participant page with the token put where the app keeps it. */
-async function participantPage(
-  browser: Browser,
-  viewport: typeof PHONE,
-  id: string,
-  token: string,
-) {
-  const page = await pageAt(browser, viewport);
-  await page.goto('/');
-  await page.evaluate(
-    ([w, t]) => localStorage.setItem(`plenary:participant:${w}`, t!),
-    [id, token],
-  );
-  await page.goto(`/w/${id}`);
-  return page;
-}
-
-async function openOur(page: Page, id: string, title: string): Promise<void> {
-  await page.goto(`/w/${id}`);
-  await page.getByRole('link', { name: `Open our ${title}` }).click();
-  await expect(page.getByTestId('doc-status')).toHaveAttribute('data-status', 'connected');
-  await expect(page.getByTestId('workspace-title')).toHaveText(title);
 }
 
 test('groups co-edit a checklist and an action plan live', async ({ browser, request }) => {

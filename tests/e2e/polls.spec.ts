@@ -1,17 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { checkA11y, shot } from './support.js';
-
-const PHONE = { width: 360, height: 740 };
-const LAPTOP = { width: 1280, height: 800 };
-const PROJECTOR = { width: 1920, height: 1080 };
-
-async function pageAt(
-  browser: Browser,
-  viewport: { width: number; height: number },
-): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  return context.newPage();
-}
+import { expect, test, type Page } from '@playwright/test';
+import { checkA11y, shot, PHONE, LAPTOP, PROJECTOR, pageAt, participantPage } from './support.js';
 
 test('a live poll goes from the console to phones and back to the projector', async ({
   browser,
@@ -34,13 +22,7 @@ test('a live poll goes from the console to phones and back to the projector', as
         data: { joinCode: created.joinCode, name, country: 'ID' },
       })
     ).json();
-    const page = await pageAt(browser, PHONE);
-    await page.goto('/');
-    await page.evaluate(
-      ([id, token]) => localStorage.setItem(`plenary:participant:${id}`, token),
-      [created.id, joined.token],
-    );
-    await page.goto(`/w/${created.id}`);
+    const page = await participantPage(browser, PHONE, created.id, joined.token);
     await expect(page.getByTestId('connection-status')).toContainText('Connected');
     participants.push(page);
   }
@@ -134,13 +116,7 @@ test('questions from the floor are asked, upvoted and shown on the projector', a
   ).json();
   const facilitator = await pageAt(browser, LAPTOP);
   await facilitator.goto(`/w/${created.id}/facilitate#key=${created.facilitatorKey}`);
-  const ana = await pageAt(browser, PHONE);
-  await ana.goto('/');
-  await ana.evaluate(
-    ([id, token]) => localStorage.setItem(`plenary:participant:${id}`, token),
-    [created.id, joined.token],
-  );
-  await ana.goto(`/w/${created.id}`);
+  const ana = await participantPage(browser, PHONE, created.id, joined.token);
 
   await ana.getByLabel('Ask the facilitator a question').fill('How do we refer a foreign victim?');
   await ana.getByLabel('Ask anonymously').check();

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 /** Screenshots that tests keep on purpose (failure screenshots go to artifacts/test-results). */
 export const SCREENSHOT_DIR = join(
@@ -36,4 +36,42 @@ export async function shot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+export const PHONE = { width: 360, height: 740 };
+export const LAPTOP = { width: 1280, height: 800 };
+export const PROJECTOR = { width: 1920, height: 1080 };
+
+/** A page in its own browser context (its own storage: another person or device). */
+export async function pageAt(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  return context.newPage();
+}
+
+/** A participant's page, with their token put where the app keeps it, open on the workshop. */
+export async function participantPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  workshopId: string,
+  token: string,
+): Promise<Page> {
+  const page = await pageAt(browser, viewport);
+  await page.goto('/');
+  await page.evaluate(
+    ([w, t]) => localStorage.setItem(`plenary:participant:${w}`, t!),
+    [workshopId, token],
+  );
+  await page.goto(`/w/${workshopId}`);
+  return page;
+}
+
+/** The group workspace of an exercise, opened from the participant page as a person would. */
+export async function openOur(page: Page, workshopId: string, title: string): Promise<void> {
+  await page.goto(`/w/${workshopId}`);
+  await page.getByRole('link', { name: `Open our ${title}` }).click();
+  await expect(page.getByTestId('doc-status')).toHaveAttribute('data-status', 'connected');
+  await expect(page.getByTestId('workspace-title')).toHaveText(title);
 }

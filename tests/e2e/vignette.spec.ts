@@ -1,38 +1,15 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { join as joinPath } from 'node:path';
-import { checkA11y, SCREENSHOT_DIR, shot } from './support.js';
-
-const PHONE = { width: 360, height: 740 };
-const LAPTOP = { width: 1280, height: 800 };
-
-async function pageAt(browser: Browser, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport });
-  return context.newPage();
-}
-
-/** A participant page with the token put where the app keeps it. */
-async function participantPage(
-  browser: Browser,
-  viewport: typeof PHONE,
-  id: string,
-  token: string,
-) {
-  const page = await pageAt(browser, viewport);
-  await page.goto('/');
-  await page.evaluate(
-    ([w, t]) => localStorage.setItem(`plenary:participant:${w}`, t!),
-    [id, token],
-  );
-  await page.goto(`/w/${id}`);
-  return page;
-}
-
-async function openOur(page: Page, id: string, title: string): Promise<void> {
-  await page.goto(`/w/${id}`);
-  await page.getByRole('link', { name: `Open our ${title}` }).click();
-  await expect(page.getByTestId('doc-status')).toHaveAttribute('data-status', 'connected');
-  await expect(page.getByTestId('workspace-title')).toHaveText(title);
-}
+import {
+  checkA11y,
+  SCREENSHOT_DIR,
+  shot,
+  PHONE,
+  LAPTOP,
+  pageAt,
+  participantPage,
+  openOur,
+} from './support.js';
 
 const STAGE_1 =
   'Mira, 24, answered an online advert for hotel work abroad.\nThe recruiter kept her passport "for the visa".';
