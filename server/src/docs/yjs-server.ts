@@ -278,6 +278,8 @@ export class DocsServer {
       const doc = shared;
       conn.chain = conn.chain.then(() => this.message(doc, conn, bytes));
     });
+    // A frame over maxPayload, or a broken socket: ws closes the connection; nothing to throw.
+    ws.on('error', () => {});
     ws.on('close', () => {
       if (!shared) return;
       shared.conns.delete(conn);
