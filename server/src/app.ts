@@ -1,6 +1,7 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type RequestHandler } from 'express';
+import { deletionDueAt } from '@plenary/shared';
 import { apiRouter } from './http/api.js';
 import { Presence } from './realtime/presence.js';
 import { attachRealtime } from './realtime/sockets.js';
@@ -16,6 +17,8 @@ export interface ServerDeps {
   docStore?: DocStore;
   docLimits?: Partial<DocLimits>;
   rateLimits?: Partial<RateLimits>;
+  /** How often to delete workshops past their retention period (default hourly). */
+  sweepEveryMs?: number;
   version?: string;
   /** The SvelteKit handler (adapter-node's build/handler.js); absent in API-only tests. */
   webHandler?: RequestHandler;
@@ -28,6 +31,8 @@ export interface PlenaryServer {
   http: HttpServer;
   workshops: Workshops;
   docs: DocsServer;
+  /** Runs the retention sweep now (it also runs hourly). */
+  sweep(at?: number): Promise<string[]>;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -75,18 +80,46 @@ export function createServer(deps: ServerDeps): PlenaryServer {
       limiter,
       version: deps.version ?? '0.0.0-dev',
       publicOrigin: deps.publicOrigin,
-      onDeleted: async (id) => {
-        realtime.broadcaster.ended(id);
-        await docs.deleteWorkshop(id);
-      },
+      deleteWorkshop,
     }),
   );
   if (deps.webHandler) app.use(deps.webHandler);
+
+  async function deleteWorkshop(id: string): Promise<void> {
+    await workshops.delete(id);
+    realtime.broadcaster.ended(id);
+    await docs.deleteWorkshop(id);
+  }
+
+  /** Deletes the workshops whose retention period is over; returns their ids. */
+  async function sweep(at = now()): Promise<string[]> {
+    const due: string[] = [];
+    for (const id of await deps.store.list()) {
+      const record = await workshops.get(id);
+      const dueAt = record && deletionDueAt(record.workshop);
+      if (dueAt !== null && dueAt !== undefined && dueAt <= at) due.push(id);
+    }
+    for (const id of due) await deleteWorkshop(id);
+    return due;
+  }
+  const sweeper = setInterval(
+    () => {
+      sweep().then(
+        (ids) =>
+          ids.length > 0 && console.log(`[plenary] retention: deleted ${ids.length} workshop(s)`),
+        (error: unknown) => console.error('[plenary] retention sweep failed', error),
+      );
+    },
+    deps.sweepEveryMs ?? 60 * 60 * 1000,
+  );
+  // The sweep must never keep a stopping process alive.
+  sweeper.unref();
 
   return {
     http,
     workshops,
     docs,
+    sweep,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -100,6 +133,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
       });
     },
     async close() {
+      clearInterval(sweeper);
       // Not disconnectSockets(): a server-side disconnect tells clients not to reconnect, and
       // after a restart they must come back by themselves.
       await new Promise<void>((resolve) => {

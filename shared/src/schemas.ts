@@ -57,6 +57,12 @@ export const LIMITS = {
 export const TEMPLATES = ['blank', 'victim-centred'] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
 
+const retentionDays = z
+  .number({ error: 'Days must be a number' })
+  .int({ error: 'Use whole days' })
+  .min(0)
+  .max(3650, { error: 'At most 3650 days' });
+
 export const CreateWorkshopInput = z
   .object({
     title: text('Title', LIMITS.title),
@@ -66,6 +72,7 @@ export const CreateWorkshopInput = z
     startsOn: isoDate.nullable().default(null),
     endsOn: isoDate.nullable().default(null),
     venue: optionalText('Venue', LIMITS.venue),
+    retentionDays: retentionDays.nullable().default(null),
   })
   .refine((w) => !w.startsOn || !w.endsOn || w.endsOn >= w.startsOn, {
     error: 'The last day cannot be before the first day',
@@ -171,6 +178,7 @@ export const CommandInputs = {
     startsOn: isoDate.nullable().optional(),
     endsOn: isoDate.nullable().optional(),
     timerSound: z.boolean().optional(),
+    retentionDays: retentionDays.nullable().optional(),
   }),
   'module.add': z.object({ title: text('Module title', LIMITS.title), index: index.optional() }),
   'module.update': z.object({ moduleId: id, title: text('Module title', LIMITS.title) }),

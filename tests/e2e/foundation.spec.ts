@@ -30,6 +30,8 @@ async function joinAs(
 test('a facilitator runs the agenda and timer for two participants and the projector', async ({
   browser,
 }) => {
+  // Four browser contexts and a dozen steps: more than the default 30 s on a busy 2-core machine.
+  test.setTimeout(90_000);
   // The facilitator creates a workshop from the home page.
   const facilitator = await pageAt(browser, LAPTOP);
   await facilitator.goto('/');
@@ -139,8 +141,21 @@ test('a facilitator runs the agenda and timer for two participants and the proje
   await ben.reload();
   await expect(ben).toHaveURL(/\/join/);
 
-  // Deleting the workshop needs its title typed, and ends it everywhere.
+  // A retention period is set in the settings.
   await facilitator.getByText('Workshop settings').click();
+  await facilitator.getByLabel('Delete everything this many days after the last day').fill('90');
+  await facilitator.getByRole('button', { name: 'Save settings' }).click();
+  await expect(facilitator.getByText('Saved', { exact: true })).toBeVisible();
+  const id = new URL(facilitator.url()).pathname.split('/')[2];
+  const key = new URL(facilitator.url()).hash.replace('#key=', '');
+  const stored = await (
+    await facilitator.request.get(`/api/workshops/${id}`, {
+      headers: { authorization: `Bearer ${key}` },
+    })
+  ).json();
+  expect(stored.retentionDays).toBe(90);
+
+  // Deleting the workshop needs its title typed, and ends it everywhere.
   await facilitator.getByRole('button', { name: 'Delete workshop' }).click();
   const dialog = facilitator.getByRole('dialog');
   await dialog

@@ -13,6 +13,7 @@ import {
   stepActivity,
   updateActivity,
   LIMITS,
+  deletionDueAt,
 } from '@plenary/shared';
 import { context, unwrap, workshop } from './fixtures.js';
 
@@ -187,5 +188,29 @@ describe('the current activity', () => {
     expect(after.timer.status).toBe('idle');
     const viaModule = unwrap(deleteModule(w, { moduleId: w.modules[0]!.id }, ctx));
     expect(viaModule.currentActivityId).toBeNull();
+  });
+});
+
+describe('retention', () => {
+  const base = () => ({ ...workshop('blank'), createdAt: Date.parse('2026-11-20T10:00:00Z') });
+
+  it('is due the given number of days after the end of the last day', () => {
+    const w = { ...base(), startsOn: '2026-11-23', endsOn: '2026-11-27', retentionDays: 30 };
+    expect(new Date(deletionDueAt(w)!).toISOString()).toBe('2026-12-28T00:00:00.000Z');
+  });
+
+  it('counts from the first day, or the day of creation, when there is no last day', () => {
+    expect(
+      new Date(
+        deletionDueAt({ ...base(), startsOn: '2026-11-23', retentionDays: 0 })!,
+      ).toISOString(),
+    ).toBe('2026-11-24T00:00:00.000Z');
+    expect(new Date(deletionDueAt({ ...base(), retentionDays: 1 })!).toISOString()).toBe(
+      '2026-11-22T00:00:00.000Z',
+    );
+  });
+
+  it('keeps a workshop without a retention period', () => {
+    expect(deletionDueAt({ ...base(), endsOn: '2020-01-01', retentionDays: null })).toBeNull();
   });
 });

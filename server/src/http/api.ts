@@ -24,8 +24,8 @@ export interface ApiDeps {
   version: string;
   /** Fixed public origin (PUBLIC_ORIGIN), or undefined to use the request's own. */
   publicOrigin: string | undefined;
-  /** Tells live connections that a workshop is gone. */
-  onDeleted: (workshopId: string) => Promise<void>;
+  /** Deletes a workshop with everything in it, and ends its live connections. */
+  deleteWorkshop: (workshopId: string) => Promise<void>;
 }
 
 const bearer = (req: Request): string | undefined => {
@@ -191,8 +191,7 @@ export function apiRouter(deps: ApiDeps): Router {
         code: 'forbidden',
         message: 'Only the facilitator can delete a workshop',
       });
-    await workshops.delete(auth.workshop.id);
-    await deps.onDeleted(auth.workshop.id);
+    await deps.deleteWorkshop(auth.workshop.id);
     res.status(204).end();
   });
 

@@ -93,6 +93,8 @@ export interface Workshop {
   artifacts: Artifact[];
   /** Participants may browse other groups' work, read-only. */
   galleryOpen: boolean;
+  /** Delete the workshop and all its data this many days after its last day; null keeps it. */
+  retentionDays: number | null;
 }
 
 /** Who is acting, as established by authentication (never by the payload). */

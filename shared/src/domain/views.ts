@@ -29,6 +29,7 @@ export interface SessionView {
   exercises: Exercise[];
   artifacts: Artifact[];
   galleryOpen: boolean;
+  retentionDays: number | null;
 }
 
 export type Presence = 'online' | 'away';
@@ -64,6 +65,7 @@ export const sessionView = (w: Workshop): SessionView => ({
   exercises: w.exercises,
   artifacts: w.artifacts,
   galleryOpen: w.galleryOpen,
+  retentionDays: w.retentionDays ?? null,
 });
 
 export interface PresenceInfo {
@@ -98,7 +100,8 @@ export const sessionChanged = (a: Workshop, b: Workshop): boolean =>
   a.breakout !== b.breakout ||
   a.exercises !== b.exercises ||
   a.artifacts !== b.artifacts ||
-  a.galleryOpen !== b.galleryOpen;
+  a.galleryOpen !== b.galleryOpen ||
+  a.retentionDays !== b.retentionDays;
 
 /** A poll as screens see it: no ballots. Which options are correct shows only when allowed. */
 export interface PollView {

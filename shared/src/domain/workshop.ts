@@ -46,6 +46,7 @@ export function createWorkshop(
     exercises: [],
     artifacts: [],
     galleryOpen: false,
+    retentionDays: input.retentionDays,
   };
 }
 
@@ -60,10 +61,26 @@ export function updateWorkshop(
     ...(input.startsOn !== undefined && { startsOn: input.startsOn }),
     ...(input.endsOn !== undefined && { endsOn: input.endsOn }),
     ...(input.timerSound !== undefined && { timerSound: input.timerSound }),
+    ...(input.retentionDays !== undefined && { retentionDays: input.retentionDays }),
   };
   if (next.startsOn && next.endsOn && next.endsOn < next.startsOn)
     return fail('bad_request', 'The last day cannot be before the first day', 'endsOn');
   return ok(next);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * When a workshop with a retention period is due for deletion: that many days after the end of
+ * its last day (UTC), or of the day it was created when it has no dates. Null: kept.
+ */
+export function deletionDueAt(w: Workshop): number | null {
+  if (w.retentionDays === null || w.retentionDays === undefined) return null;
+  const lastDay = w.endsOn ?? w.startsOn;
+  const endOfLastDay = lastDay
+    ? Date.parse(`${lastDay}T00:00:00Z`) + DAY_MS
+    : Math.floor(w.createdAt / DAY_MS) * DAY_MS + DAY_MS;
+  return endOfLastDay + w.retentionDays * DAY_MS;
 }
 
 export function timerStart(
