@@ -14,7 +14,9 @@ const config = {
         // Svelte sets inline styles (custom properties, transitions); no inline scripts.
         'style-src': ['self', 'unsafe-inline'],
         'img-src': ['self', 'data:', 'blob:'],
-        'connect-src': ['self', 'ws:', 'wss:'],
+        // socket.io (/socket.io/) and y-websocket (/yjs/) connect to this same host. CSP3 'self'
+        // matches ws:/wss: on the page's own host and port, so no other socket host is allowed.
+        'connect-src': ['self'],
         'frame-ancestors': ['none'],
         'base-uri': ['self'],
         'form-action': ['self'],

@@ -22,7 +22,14 @@ export function workshop(
   ctx = context(),
 ): Workshop {
   return createWorkshop(
-    { title: 'Regional training', template, startsOn: null, endsOn: null, venue: '' },
+    {
+      title: 'Regional training',
+      template,
+      startsOn: null,
+      endsOn: null,
+      venue: '',
+      retentionDays: null,
+    },
     { id: 'w1', joinCode: 'ABCDEF', facilitatorKeyHash: 'f', screenKeyHash: 's' },
     ctx,
   );
