@@ -1,46 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join as joinPath, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, startServerProcess } from './server-process.js';
 import { connect, createWorkshop, eventually, join, send } from './harness.js';
-
-const serverDir = resolve(fileURLToPath(import.meta.url), '../../../server');
-
-async function freePort(): Promise<number> {
-  const srv = createNetServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-/** The real server in its own process (TypeScript through tsx), so that it can be killed with -9. */
-async function startProcess(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolveStart, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('listening on')) resolveStart();
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-  return child;
-}
 
 const children: ChildProcess[] = [];
 let dir = '';
@@ -54,7 +18,7 @@ describe('a server killed with -9', () => {
     dir = await mkdtemp(joinPath(tmpdir(), 'plenary-crash-'));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const first = await startProcess(dir, port);
+    const first = await startServerProcess(dir, port);
     children.push(first);
 
     const w = await createWorkshop(url, { template: 'blank' });
@@ -76,7 +40,7 @@ describe('a server killed with -9', () => {
     const ackedAtKill = [...acked];
     await new Promise((r) => first.once('exit', r));
 
-    const second = await startProcess(dir, port);
+    const second = await startServerProcess(dir, port);
     children.push(second);
     await eventually(() => expect(participant.socket.connected).toBe(true), 5000);
     const res = await fetch(`${url}/api/workshops/${w.id}`, {

@@ -1,39 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join as joinPath, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, startServerProcess } from '../integration/server-process.js';
 import { connect, createWorkshop, send } from '../integration/harness.js';
-
-const serverDir = resolve(fileURLToPath(import.meta.url), '../../../server');
-
-async function freePort(): Promise<number> {
-  const srv = createNetServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as { port: number };
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-async function start(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('listening on')) ok();
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => fail(new Error(`server exited (${code}): ${out}`)));
-  });
-  return child;
-}
 
 let dir = '';
 let child: ChildProcess | undefined;
@@ -47,7 +18,7 @@ describe('the data file under repeated kill -9', () => {
     dir = await mkdtemp(joinPath(tmpdir(), 'plenary-integrity-'));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    child = await start(dir, port);
+    child = await startServerProcess(dir, port);
     // Each round its own workshop (a workshop holds at most 40 modules), all re-checked every time.
     const acked = new Map<string, string[]>();
     for (let round = 0; round < 6; round++) {
@@ -73,7 +44,7 @@ describe('the data file under repeated kill -9', () => {
         const stored = new Set(data.workshops[id]!.workshop.modules.map((m) => m.title));
         for (const t of titles) expect(stored.has(t), t).toBe(true);
       }
-      child = await start(dir, port);
+      child = await startServerProcess(dir, port);
     }
     const total = [...acked.values()].reduce((n, t) => n + t.length, 0);
     expect(total).toBeGreaterThan(0);
