@@ -18,3 +18,5 @@ export * from './domain/questions.js';
 export * from './domain/group-types.js';
 export * from './domain/groups.js';
 export * from './docs/templates.js';
+export * from './domain/network.js';
+export * from './domain/budget.js';

@@ -56,6 +56,8 @@ export interface ArtifactProgress {
   lastEditor: string | null;
   /** Names of participants in the document now. */
   active: string[];
+  /** A one-line summary for documents without items to tick (maps, budgets). */
+  summary?: string;
 }
 
 export type EndReason = 'removed' | 'deleted';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from './domain/types.js';
 import { POLL_KINDS } from './domain/poll-types.js';
-import { ARTIFACT_KINDS } from './domain/group-types.js';
+import { ARTIFACT_KINDS, PILLARS } from './domain/group-types.js';
 import { COUNTRY_CODES } from './countries.js';
 
 /**
@@ -52,6 +52,7 @@ export const LIMITS = {
   exercises: 50,
   vignetteStages: 8,
   vignetteStage: 2000,
+  envelope: 1_000_000_000_000,
 } as const;
 
 export const TEMPLATES = ['blank', 'victim-centred'] as const;
@@ -171,6 +172,33 @@ export const AnswerSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** Command inputs, keyed by command name. Each payload also carries a `cmdId` (see CommandEnvelope). */
+const percent = z.number().min(0).max(100).nullable().default(null);
+export const BudgetSettingsSchema = z.object({
+  envelope: z
+    .number({ error: 'The envelope must be a number' })
+    .int({ error: 'The envelope is a whole amount' })
+    .min(1, { error: 'The envelope must be more than 0' })
+    .max(LIMITS.envelope, { error: 'That envelope is too large' }),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, { error: 'Use a three-letter currency code, like USD' }),
+  shares: z
+    .partialRecord(z.enum(PILLARS), z.object({ min: percent, max: percent }))
+    .default({})
+    .refine(
+      (shares) =>
+        Object.values(shares).every(
+          (b) => !b || b.min === null || b.max === null || b.min <= b.max,
+        ),
+      { error: 'A minimum share cannot be above the maximum' },
+    )
+    .refine((shares) => Object.values(shares).reduce((sum, b) => sum + (b?.min ?? 0), 0) <= 100, {
+      error: 'The minimum shares add up to more than 100%',
+    }),
+});
+
 export const CommandInputs = {
   'workshop.update': z.object({
     title: text('Title', LIMITS.title).optional(),
@@ -256,7 +284,9 @@ export const CommandInputs = {
       .array(text('Stage', LIMITS.vignetteStage))
       .max(LIMITS.vignetteStages, { error: `At most ${LIMITS.vignetteStages} stages` })
       .default([]),
+    budget: BudgetSettingsSchema.nullable().optional(),
   }),
+  'exercise.budget': z.object({ exerciseId: id, budget: BudgetSettingsSchema }),
   'vignette.show': z.object({ exerciseId: id, stagesShown: z.number().int().min(1).max(50) }),
   'exercise.reveal': z.object({ exerciseId: id, revealed: z.boolean() }),
   'artifact.submit': z.object({ artifactId: id, submitted: z.boolean() }),
@@ -267,6 +297,8 @@ export const CommandInputs = {
       z.object({ kind: z.literal('activity') }),
       z.object({ kind: z.literal('poll'), pollId: id }),
       z.object({ kind: z.literal('question'), questionId: id }),
+      z.object({ kind: z.literal('artifact'), artifactId: id }),
+      z.object({ kind: z.literal('exercise'), exerciseId: id }),
     ]),
   }),
 } as const;

@@ -89,6 +89,7 @@ async function furnished() {
     'breakout.set': { open: false },
     'exercise.launch': { title: 'X', kind: 'action-plan' },
     'vignette.show': { exerciseId, stagesShown: 1 },
+    'exercise.budget': { exerciseId, budget: { envelope: 1000, currency: 'USD' } },
     'exercise.reveal': { exerciseId, revealed: true },
     'artifact.lock': { artifactId, locked: true },
     'gallery.set': { open: true },

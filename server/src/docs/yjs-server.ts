@@ -7,6 +7,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
+  analyseGaps,
   docAccess,
   type Actor,
   type ArtifactProgress,
@@ -18,6 +19,8 @@ import {
   planProgress,
   seedChecklist,
   seedVignette,
+  readMap,
+  readLines,
   vignetteProgress,
 } from '@plenary/shared/docs';
 import { newId } from '../secrets.js';
@@ -246,6 +249,7 @@ export class DocsServer {
       artifactId: shared.artifactId,
       done,
       total,
+      ...summaryOf(shared.doc),
       lastEditAt: shared.lastEditAt,
       lastEditor: shared.lastEditor,
       active: [
@@ -534,4 +538,24 @@ function encode(write: (e: encoding.Encoder) => void): Uint8Array {
 
 function send(ws: WebSocket, message: Uint8Array) {
   if (ws.readyState === ws.OPEN) ws.send(message);
+}
+
+/** A one-line summary of a map or budget, for the console's progress column. */
+function summaryOf(doc: Y.Doc): { summary?: string } {
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  if (doc.share.has('actors')) {
+    const map = readMap(doc);
+    const gaps = analyseGaps(map).count;
+    return {
+      summary: `${plural(map.actors.length, 'actor')} · ${plural(map.links.length, 'link')} · ${plural(gaps, 'gap')}`,
+    };
+  }
+  if (doc.share.has('lines')) {
+    const lines = readLines(doc);
+    const total = lines.reduce((sum, l) => sum + l.amount, 0);
+    return {
+      summary: `${plural(lines.length, 'line')} · ${total.toLocaleString('en-US')} allocated`,
+    };
+  }
+  return {};
 }

@@ -108,4 +108,5 @@ export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
   'artifact.lock': { roles: FACILITATOR, apply: plain(groups.lockArtifact) },
   'gallery.set': { roles: FACILITATOR, apply: plain(groups.setGallery) },
   'vignette.show': { roles: FACILITATOR, apply: plain(groups.showVignetteStages) },
+  'exercise.budget': { roles: FACILITATOR, apply: plain(groups.setBudget) },
 };

@@ -7,14 +7,49 @@ export interface Group {
   extraMs: number;
 }
 
-export const ARTIFACT_KINDS = ['checklist', 'action-plan', 'vignette'] as const;
+export const ARTIFACT_KINDS = ['checklist', 'action-plan', 'vignette', 'map', 'budget'] as const;
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
 
 export const ARTIFACT_KIND_LABELS: Record<ArtifactKind, string> = {
   checklist: 'Checklist',
   'action-plan': 'SMART action plan',
   vignette: 'Case vignette',
+  map: 'Referral-network map',
+  budget: 'Budget',
 };
+
+/** The pillars a budget is split across (the "4 Ps", plus monitoring and evaluation). */
+export const PILLARS = [
+  'prevention',
+  'protection',
+  'prosecution',
+  'partnership',
+  'monitoring',
+] as const;
+export type Pillar = (typeof PILLARS)[number];
+
+export const PILLAR_LABELS: Record<Pillar, string> = {
+  prevention: 'Prevention',
+  protection: 'Protection',
+  prosecution: 'Prosecution',
+  partnership: 'Partnership',
+  monitoring: 'Monitoring and evaluation',
+};
+
+/** Optional bounds on a pillar's share of the envelope, in percent. */
+export interface ShareBounds {
+  min: number | null;
+  max: number | null;
+}
+
+/** What the facilitator sets for a budgeting exercise. */
+export interface BudgetSettings {
+  /** The fixed envelope, in whole units of the currency. */
+  envelope: number;
+  /** ISO 4217 code, e.g. USD, EUR, THB. */
+  currency: string;
+  shares: Partial<Record<Pillar, ShareBounds>>;
+}
 
 /** A group exercise: one artifact (a co-edited document) per group. */
 export interface Exercise {
@@ -31,6 +66,8 @@ export interface Exercise {
   stages: string[];
   /** Case vignette: how many stages the groups can see (the facilitator reveals one at a time). */
   stagesShown: number;
+  /** Budgeting exercise: the envelope and bounds (null for other kinds). */
+  budget: BudgetSettings | null;
 }
 
 export interface Artifact {

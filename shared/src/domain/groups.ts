@@ -176,17 +176,21 @@ export function launchExercise(
   const stages = input.kind === 'vignette' ? input.stages : [];
   if (input.kind === 'vignette' && stages.length === 0)
     return fail('bad_request', 'Write at least the first stage of the case', 'stages');
+  if (input.kind === 'budget' && !input.budget)
+    return fail('bad_request', 'Set the envelope and its currency', 'budget');
   const exercise: Exercise = {
     id: ctx.newId(),
     title: input.title,
     kind: input.kind,
     // A vignette's groups tick indicators from a checklist template too.
-    template: input.kind === 'action-plan' ? null : (input.template ?? null),
+    template:
+      input.kind === 'checklist' || input.kind === 'vignette' ? (input.template ?? null) : null,
     activityId: input.activityId ?? null,
     revealed: false,
     launchedAt: ctx.now,
     stages,
     stagesShown: stages.length > 0 ? 1 : 0,
+    budget: input.kind === 'budget' ? (input.budget ?? null) : null,
   };
   return ok({
     workshop: {
@@ -211,6 +215,29 @@ export function revealExercise(
       e.id === input.exerciseId ? { ...e, revealed: input.revealed } : e,
     ),
   });
+}
+
+/** Changes a budgeting exercise's envelope, currency or share bounds (groups see it at once). */
+export function setBudget(w: Workshop, input: CommandInput<'exercise.budget'>): Result<Workshop> {
+  const exercise = w.exercises.find((e) => e.id === input.exerciseId);
+  if (!exercise) return fail('not_found', 'That exercise no longer exists', 'exerciseId');
+  if (exercise.kind !== 'budget')
+    return fail('conflict', 'Only a budgeting exercise has an envelope');
+  return ok({
+    ...w,
+    exercises: w.exercises.map((e) => (e === exercise ? { ...e, budget: input.budget } : e)),
+  });
+}
+
+/**
+ * Whether groups see each other's work for this exercise: once the facilitator reveals it, or,
+ * for budgets, once every group has submitted.
+ */
+export function isRevealed(w: Pick<Workshop, 'artifacts'>, exercise: Exercise): boolean {
+  if (exercise.revealed) return true;
+  if (exercise.kind !== 'budget') return false;
+  const artifacts = w.artifacts.filter((a) => a.exerciseId === exercise.id);
+  return artifacts.length > 0 && artifacts.every((a) => a.submittedAt !== null);
 }
 
 /** Shows the groups the next stage of a case vignette (or, with `stage`, exactly that many). */
@@ -279,5 +306,5 @@ export function docAccess(w: Workshop, artifactId: string, actor: Actor): DocAcc
   const mine = groupOf(w, actor.participantId)?.id === artifact.groupId;
   if (mine) return artifact.locked ? 'read' : 'write';
   const exercise = w.exercises.find((e) => e.id === artifact.exerciseId);
-  return exercise?.revealed || w.galleryOpen ? 'read' : 'none';
+  return (exercise && isRevealed(w, exercise)) || w.galleryOpen ? 'read' : 'none';
 }

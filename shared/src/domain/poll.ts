@@ -326,5 +326,9 @@ export function setProjection(w: Workshop, input: CommandInput<'screen.show'>): 
   }
   if (target.kind === 'question' && !w.questions.some((q) => q.id === target.questionId))
     return fail('not_found', 'That question no longer exists', 'questionId');
+  if (target.kind === 'artifact' && !w.artifacts.some((a) => a.id === target.artifactId))
+    return fail('not_found', 'That document no longer exists', 'artifactId');
+  if (target.kind === 'exercise' && !w.exercises.some((e) => e.id === target.exerciseId))
+    return fail('not_found', 'That exercise no longer exists', 'exerciseId');
   return ok({ ...w, projection: target });
 }

@@ -64,7 +64,11 @@ import type { Artifact, Exercise, Group } from './group-types.js';
 export type Projection =
   | { kind: 'activity' }
   | { kind: 'poll'; pollId: string }
-  | { kind: 'question'; questionId: string };
+  | { kind: 'question'; questionId: string }
+  /** One group's work, full screen (read-only). */
+  | { kind: 'artifact'; artifactId: string }
+  /** Every group's work for one exercise, side by side. */
+  | { kind: 'exercise'; exerciseId: string };
 
 export interface Workshop {
   id: string;

@@ -1,4 +1,10 @@
-import type { Artifact, DocAccess, SessionView, Timer } from '@plenary/shared';
+import {
+  isRevealed,
+  type Artifact,
+  type DocAccess,
+  type SessionView,
+  type Timer,
+} from '@plenary/shared';
 
 /** The same rule as the server's `docAccess`, from what this connection can see. */
 export function accessTo(
@@ -11,7 +17,7 @@ export function accessTo(
   if (role === 'screen') return 'read';
   if (artifact.groupId === myGroupId) return artifact.locked ? 'read' : 'write';
   const exercise = session.exercises.find((e) => e.id === artifact.exerciseId);
-  return exercise?.revealed || session.galleryOpen ? 'read' : 'none';
+  return (exercise && isRevealed(session, exercise)) || session.galleryOpen ? 'read' : 'none';
 }
 
 /** The session timer as this group sees it: with the extra time the facilitator gave them. */
