@@ -27,6 +27,7 @@ export default defineConfig(
     '**/playwright-report/',
     'tests/artifacts/',
     'data/',
+    '**/.snap-*/',
   ]),
 
   js.configs.recommended,

@@ -41,9 +41,18 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node ../server/dist/main.js',
+    // E2E_BUILD=<name> runs a private copy made by `scripts/snapshot-build.sh <name>`, so a
+    // rebuild elsewhere in the checkout cannot pull files from under a running test.
+    command: process.env.E2E_BUILD
+      ? `node ../server/.snap-${process.env.E2E_BUILD}/main.js`
+      : 'node ../server/dist/main.js',
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ...(process.env.E2E_BUILD ? { WEB_BUILD_DIR: `../web/.snap-${process.env.E2E_BUILD}` } : {}),
+    },
     reuseExistingServer: false,
     timeout: 30_000,
     stdout: 'pipe',
