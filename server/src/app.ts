@@ -10,6 +10,7 @@ import { MemoryDocStore, type DocStore } from './docs/doc-store.js';
 import { DocsServer, type DocLimits } from './docs/yjs-server.js';
 import { Workshops } from './workshops.js';
 import { DEFAULT_RATE_LIMITS, Limiter, type RateLimits } from './limits.js';
+import { logError } from './log.js';
 
 export interface ServerDeps {
   store: Store;
@@ -107,7 +108,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
       sweep().then(
         (ids) =>
           ids.length > 0 && console.log(`[plenary] retention: deleted ${ids.length} workshop(s)`),
-        (error: unknown) => console.error('[plenary] retention sweep failed', error),
+        (error: unknown) => logError('[plenary] retention sweep failed', error),
       );
     },
     deps.sweepEveryMs ?? 60 * 60 * 1000,
@@ -136,12 +137,13 @@ export function createServer(deps: ServerDeps): PlenaryServer {
       clearInterval(sweeper);
       // Not disconnectSockets(): a server-side disconnect tells clients not to reconnect, and
       // after a restart they must come back by themselves.
-      await new Promise<void>((resolve) => {
-        // io.close() also closes the HTTP server; keep-alive connections would hold it open.
-        void realtime.io.close(() => resolve());
-        http.closeAllConnections();
-      });
+      // io.close() stops listening and closes the HTTP server once its connections end:
+      // keep-alive connections and document sockets (upgraded, so not counted by
+      // closeAllConnections) are closed here, then documents are stored.
+      const closed = new Promise<void>((resolve) => void realtime.io.close(() => resolve()));
+      http.closeAllConnections();
       await docs.close();
+      await closed;
       await deps.store.close();
     },
   };

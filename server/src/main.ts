@@ -6,6 +6,7 @@ import { createServer } from './app.js';
 import { loadConfig } from './config.js';
 import { DataDirLockedError, LowdbStore } from './store/lowdb.js';
 import { FileDocStore } from './docs/file-doc-store.js';
+import { logError } from './log.js';
 
 declare const PLENARY_VERSION: string | undefined;
 const version = typeof PLENARY_VERSION === 'string' ? PLENARY_VERSION : '0.0.0-dev';
@@ -58,6 +59,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error('[plenary] failed to start', error);
+  logError('[plenary] failed to start', error);
   process.exit(1);
 });

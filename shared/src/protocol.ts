@@ -13,6 +13,13 @@ import type { CommandName, CommandPayload } from './schemas.js';
 /** Bumped on any incompatible change; a client with another version is refused at the handshake. */
 export const PROTOCOL_VERSION = 1;
 
+/**
+ * A y-websocket message type of ours (0-3 are the protocol's own): the server tells a document's
+ * clients which state is durably stored, as an encoded Yjs state vector. A client whose own state
+ * vector is covered knows that everything it typed is saved.
+ */
+export const DOC_MESSAGE_SAVED = 100;
+
 export type Credential =
   | { kind: 'facilitator'; key: string }
   | { kind: 'participant'; token: string }

@@ -1,12 +1,17 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import type { Credential } from '@plenary/shared';
+import * as decoding from 'lib0/decoding';
+import { DOC_MESSAGE_SAVED, type Credential } from '@plenary/shared';
 
 export interface DocClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
   closed: Array<{ code: number; reason: string }>;
+  /** The state the server reported durably stored, per Yjs client id. */
+  saved: Map<number, number>;
+  /** Everything in this client's document is reported stored. */
+  allSaved(): boolean;
   destroy(): void;
 }
 
@@ -31,6 +36,11 @@ export function openDoc(
       maxBackoffTime: 200,
     },
   );
+  const saved = new Map<number, number>();
+  provider.messageHandlers[DOC_MESSAGE_SAVED] = (_encoder, decoder) => {
+    for (const [client, clock] of Y.decodeStateVector(decoding.readVarUint8Array(decoder)))
+      if (clock > (saved.get(client) ?? 0)) saved.set(client, clock);
+  };
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (event) closed.push({ code: event.code, reason: event.reason });
   });
@@ -38,6 +48,11 @@ export function openDoc(
     doc,
     provider,
     closed,
+    saved,
+    allSaved: () =>
+      [...Y.decodeStateVector(Y.encodeStateVector(doc))].every(
+        ([client, clock]) => (saved.get(client) ?? 0) >= clock,
+      ),
     destroy() {
       provider.destroy();
       doc.destroy();

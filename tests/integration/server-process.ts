@@ -14,8 +14,13 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+export type ServerProcess = ChildProcess & {
+  /** Everything the server printed (stdout and stderr) so far. */
+  output(): string;
+};
+
 /** The real server in its own process (TypeScript through tsx), so that it can be killed with -9. */
-export async function startServerProcess(dataDir: string, port: number): Promise<ChildProcess> {
+export async function startServerProcess(dataDir: string, port: number): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
@@ -27,14 +32,12 @@ export async function startServerProcess(dataDir: string, port: number): Promise
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let all = '';
+  child.stdout!.on('data', (d: Buffer) => (all += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (all += d.toString()));
   await new Promise<void>((started, failed) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('listening on')) started();
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => failed(new Error(`server exited (${code}): ${out}`)));
+    child.stdout!.on('data', () => all.includes('listening on') && started());
+    child.once('exit', (code) => failed(new Error(`server exited (${code}): ${all}`)));
   });
-  return child;
+  return Object.assign(child, { output: () => all });
 }

@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import {
   analyseGaps,
   docAccess,
+  DOC_MESSAGE_SAVED,
   type Actor,
   type ArtifactProgress,
   type Credential,
@@ -28,10 +29,18 @@ import type { Workshops } from '../workshops.js';
 import { isAllowedOrigin } from '../realtime/origin.js';
 import { guardAwareness, type Identity } from './awareness-guard.js';
 import type { DocStore } from './doc-store.js';
+import { logError } from '../log.js';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
+const SAVED_BROADCAST_MS = 500;
+
+const savedMessage = (stateVector: Uint8Array) =>
+  encode((e) => {
+    encoding.writeVarUint(e, DOC_MESSAGE_SAVED);
+    encoding.writeVarUint8Array(e, stateVector);
+  });
 
 /** WebSocket close codes (4000-4999 are the application's). */
 export const CLOSE = {
@@ -87,6 +96,12 @@ class SharedDoc {
   readonly conns = new Set<Conn>();
   size = 0;
   appended = 0;
+  /** The latest append: once it settles, everything applied before it is on disk. */
+  lastWrite: Promise<unknown> = Promise.resolve();
+  /** Pending broadcast of the saved state to everyone in the document. */
+  savedTimer: NodeJS.Timeout | null = null;
+  /** The state vector known to be durably stored. */
+  saved: Uint8Array = new Uint8Array([0]);
   lastEditAt: number | null = null;
   lastEditor: string | null = null;
   idleTimer: NodeJS.Timeout | null = null;
@@ -294,7 +309,7 @@ export class DocsServer {
     try {
       shared = await this.load(w.id, artifactId);
     } catch (error) {
-      console.error(`[yjs] could not load document ${w.id}/${artifactId}`, error);
+      logError(`[yjs] could not load document ${w.id}/${artifactId}`, error);
       return ws.close(1011, 'Could not load the document');
     }
     if (shared.idleTimer) {
@@ -324,6 +339,9 @@ export class DocsServer {
     }
     this.reportProgress(shared);
     const doc = shared;
+    // What is stored already: the state loaded from disk, once pending appends settle.
+    const stored = Y.encodeStateVector(doc.doc);
+    void doc.lastWrite.then(() => send(ws, savedMessage(stored)));
     for (const bytes of queue.splice(0))
       conn.chain = conn.chain.then(() => this.message(doc, conn, bytes));
   }
@@ -389,17 +407,37 @@ export class DocsServer {
     }
   }
 
-  /** Applies an update from a client, then stores it durably. */
+  /**
+   * Applies an update from a client, stores it durably, then tells the sender (at once) and the
+   * others (at most twice a second) which state is saved.
+   */
   private async apply(shared: SharedDoc, conn: Conn, update: Uint8Array) {
     const before = Y.encodeStateVector(shared.doc);
     Y.applyUpdate(shared.doc, update, conn);
     // Store only what was new, as one update (an update may also be a duplicate of known state).
     const diff = Y.encodeStateAsUpdate(shared.doc, before);
-    if (diff.length <= 2) return;
-    shared.size += diff.length;
-    await this.deps.store.append(shared.name, diff);
-    shared.appended++;
-    if (shared.appended >= this.limits.compactEvery) await this.compact(shared);
+    // Everything in the document now had its append queued by now; appends settle in order.
+    const covered = Y.encodeStateVector(shared.doc);
+    if (diff.length > 2) {
+      shared.size += diff.length;
+      const write = this.deps.store.append(shared.name, diff);
+      shared.lastWrite = write.catch(() => undefined);
+      await write;
+      shared.appended++;
+      if (shared.appended >= this.limits.compactEvery) await this.compact(shared);
+    } else {
+      await shared.lastWrite;
+    }
+    send(conn.ws, savedMessage(covered));
+    shared.saved = covered;
+    if (!shared.savedTimer) {
+      shared.savedTimer = setTimeout(() => {
+        shared.savedTimer = null;
+        const message = savedMessage(shared.saved);
+        for (const c of shared.conns) send(c.ws, message);
+      }, SAVED_BROADCAST_MS);
+      shared.savedTimer.unref();
+    }
   }
 
   private async compact(shared: SharedDoc) {
@@ -418,9 +456,10 @@ export class DocsServer {
   private async unload(shared: SharedDoc) {
     if (shared.conns.size > 0) return;
     this.docs.delete(shared.name);
+    if (shared.savedTimer) clearTimeout(shared.savedTimer);
     if (shared.appended > 0)
       await this.compact(shared).catch((e) =>
-        console.error(`[yjs] compaction of ${shared.name} failed`, e),
+        logError(`[yjs] compaction of ${shared.name} failed`, e),
       );
     shared.awareness.destroy();
     shared.doc.destroy();
@@ -517,6 +556,9 @@ export class DocsServer {
   }
 
   async close(): Promise<void> {
+    // Every document socket, including those whose document is still loading: an open upgraded
+    // socket would keep the HTTP server from closing.
+    for (const ws of this.wss.clients) ws.terminate();
     for (const loading of [...this.docs.values()]) {
       const shared = await loading.catch(() => undefined);
       if (!shared) continue;

@@ -16,6 +16,7 @@ import type { Workshops } from '../workshops.js';
 import type { Limiter } from '../limits.js';
 import { pollsCsv } from './csv.js';
 import { sendFailure, sendInvalid } from './errors.js';
+import { logError } from '../log.js';
 
 export interface ApiDeps {
   workshops: Workshops;
@@ -210,7 +211,7 @@ export function apiRouter(deps: ApiDeps): Router {
         code: 'bad_request',
         message: 'The request body is not valid JSON',
       });
-    console.error('[api] unexpected error', error);
+    logError('[api] unexpected error', error);
     sendFailure(res, {
       code: 'internal',
       message: 'Something went wrong on the server; try again',

@@ -28,6 +28,7 @@ import type { Limiter } from '../limits.js';
 import { Broadcaster, rooms } from './broadcast.js';
 import { isAllowedOrigin } from './origin.js';
 import type { Presence } from './presence.js';
+import { logError } from '../log.js';
 
 type IO = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 type PlenarySocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
@@ -188,7 +189,7 @@ export function attachRealtime(
         if (typeof ack !== 'function') return; // every command is acknowledged; one without is not ours
         const reply = ack as (r: Ack<object>) => void;
         handleCommand(socket, name, payload).then(reply, (error: unknown) => {
-          console.error(`[socket] command ${name} failed in workshop ${workshopId}`, error);
+          logError(`[socket] command ${name} failed in workshop ${workshopId}`, error);
           reply({
             ok: false,
             code: 'internal',

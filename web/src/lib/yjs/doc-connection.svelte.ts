@@ -1,5 +1,8 @@
+import * as decoding from 'lib0/decoding';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { DOC_MESSAGE_SAVED } from '@plenary/shared';
 
 export type DocStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 export type DocRole = 'participant' | 'facilitator' | 'screen';
@@ -28,9 +31,17 @@ const wsOrigin = (): string =>
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+/** Close codes after which this device must not keep a copy: removed, or document deleted. */
+const FORGET_CODES = new Set([4401, 4404]);
+
 /**
  * One co-edited document: a Y.Doc kept in sync over the y-websocket protocol, with the
  * connection status, the server's close reason, and who else is in it.
+ *
+ * Edits are also kept in this browser (IndexedDB) until the server says they are stored, so a
+ * dropped connection followed by a closed tab, a crash or a flat battery loses nothing: the
+ * copy is sent when the page is next opened. `unsaved` is true while some of this device's
+ * edits are not yet on the server's disk.
  */
 export class DocConnection {
   readonly doc = new Y.Doc();
@@ -40,7 +51,11 @@ export class DocConnection {
   loaded = $state.raw(false);
   closeCode = $state.raw<number | null>(null);
   presence = $state.raw<PresenceUser[]>([]);
+  unsaved = $state.raw(false);
   readonly #provider: WebsocketProvider;
+  readonly #local: IndexeddbPersistence | null;
+  /** The state the server reported durably stored (max over its reports). */
+  readonly #saved = new Map<number, number>();
 
   get clientId(): number {
     return this.doc.clientID;
@@ -54,6 +69,18 @@ export class DocConnection {
       { params: { kind, secret }, connect: false },
     );
     this.#provider = provider;
+    // The projector only reads: nothing to keep on its disk.
+    this.#local =
+      kind === 'screen' || typeof indexedDB === 'undefined'
+        ? null
+        : new IndexeddbPersistence(`plenary:${workshopId}/${artifactId}`, this.doc);
+    provider.messageHandlers[DOC_MESSAGE_SAVED] = (_encoder, decoder) => {
+      const stored = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      for (const [client, clock] of stored)
+        if (clock > (this.#saved.get(client) ?? 0)) this.#saved.set(client, clock);
+      this.#checkSaved();
+    };
+    this.doc.on('update', () => this.#checkSaved());
     provider.on('status', ({ status }) => {
       if (this.status === 'closed') return;
       if (status === 'connected') this.status = 'connected';
@@ -68,6 +95,7 @@ export class DocConnection {
     provider.on('closed', ({ code }: { code: number }) => {
       this.closeCode = code;
       this.status = 'closed';
+      if (FORGET_CODES.has(code)) void this.#local?.clearData();
     });
     provider.awareness.on('change', () => this.#readPresence());
   }
@@ -78,7 +106,16 @@ export class DocConnection {
 
   destroy(): void {
     this.#provider.destroy();
+    void this.#local?.destroy();
     this.doc.destroy();
+  }
+
+  #checkSaved(): void {
+    // The server's reports cover this device's edits when they cover its whole state vector.
+    let unsaved = false;
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc)))
+      if ((this.#saved.get(client) ?? 0) < clock) unsaved = true;
+    if (unsaved !== this.unsaved) this.unsaved = unsaved;
   }
 
   /** Tells the others which item this person is editing (null when none). */
