@@ -1,0 +1,52 @@
+/** Sizes of every scenario: the full figures, and a quick run for CI (under a minute). */
+export interface Config {
+  quick: boolean;
+  workers: number;
+  /** Socket.io transport of the simulated participants: as a browser does, or WebSocket only. */
+  transport: 'browser' | 'websocket';
+  votes: { burstVoters: number; burstWindowMs: number; steadyVoters: number; steadyRate: number };
+  coedit: {
+    phases: Array<{ name: string; groups: number; size: number; goalP99: number }>;
+    durationMs: number;
+    targets: Array<'plenary' | 'hocuspocus' | 'relay'>;
+  };
+  storm: { participants: number; joinWindowMs: number; groupSize: number };
+  memory: { points: number[]; groupSize: number; editsPerDoc: number };
+  coldStarts: number;
+}
+
+export function config(quick: boolean, workers: number): Config {
+  const targets: Config['coedit']['targets'] = ['plenary', 'hocuspocus', 'relay'];
+  return quick
+    ? {
+        quick,
+        workers,
+        transport: 'browser',
+        votes: { burstVoters: 100, burstWindowMs: 2000, steadyVoters: 60, steadyRate: 20 },
+        coedit: {
+          phases: [{ name: '2 groups x 5', groups: 2, size: 5, goalP99: 50 }],
+          durationMs: 5000,
+          targets,
+        },
+        storm: { participants: 100, joinWindowMs: 2000, groupSize: 25 },
+        memory: { points: [0, 50, 100], groupSize: 25, editsPerDoc: 20 },
+        coldStarts: 1,
+      }
+    : {
+        quick,
+        workers,
+        transport: 'browser',
+        votes: { burstVoters: 1000, burstWindowMs: 2000, steadyVoters: 200, steadyRate: 20 },
+        coedit: {
+          phases: [
+            { name: '10 groups x 5', groups: 10, size: 5, goalP99: 50 },
+            { name: '4 groups x 50', groups: 4, size: 50, goalP99: 150 },
+          ],
+          durationMs: 20_000,
+          targets,
+        },
+        storm: { participants: 1000, joinWindowMs: 5000, groupSize: 25 },
+        memory: { points: [0, 250, 500, 1000], groupSize: 25, editsPerDoc: 60 },
+        coldStarts: 3,
+      };
+}

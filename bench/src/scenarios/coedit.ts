@@ -1,0 +1,200 @@
+import { createWorkshop, Facilitator } from '../api.js';
+import { now, sleep } from '../clock.js';
+import { Histogram } from '../histogram.js';
+import type { ServerProcess } from '../server.js';
+import type { DocKind, DocSpec } from '../workers/editors.js';
+import { CHECKLIST_TEMPLATE } from '../peers/seed.js';
+import { dataDir, joinMany, type Context } from './context.js';
+
+type Target = Context['cfg']['coedit']['targets'][number];
+type Phase = Context['cfg']['coedit']['phases'][number];
+
+interface Outcome {
+  latency: Histogram;
+  sent: number;
+  completed: number;
+  bytes: number;
+  writeBytes: number;
+  loopP99: number;
+  rssMb: number;
+}
+
+/** Groups alternate: even ones fill in a checklist, odd ones draw a referral map. */
+const kindOf = (g: number): DocKind => (g % 2 === 0 ? 'checklist' : 'map');
+
+/** Our server: a workshop whose participants are grouped, with one exercise of each kind. */
+async function plenaryDocs(ctx: Context, server: ServerProcess, phase: Phase, first: number) {
+  const total = phase.groups * phase.size;
+  const w = await createWorkshop(server.url, `Co-editing ${phase.name}`);
+  const f = await Facilitator.connect(server.url, w.id, w.facilitatorKey);
+  // Participants have the app open too: each editor also holds its socket.io connection.
+  const joined = await joinMany(ctx, server.url, w.joinCode, w.id, first, first + total, 2000);
+  const tokens = new Map(joined.map((j) => [j.participantId, j.token]));
+  await f.send('group.auto', { mode: 'random', size: phase.size, mixCountries: true });
+  await f.send('exercise.launch', {
+    title: 'Indicators',
+    kind: 'checklist',
+    template: CHECKLIST_TEMPLATE,
+  });
+  await f.send('exercise.launch', { title: 'Referral network', kind: 'map' });
+  const session = await f.until(() =>
+    f.session && f.session.artifacts.length === 2 * f.session.groups.length ? f.session : false,
+  );
+  const docs: DocSpec[] = session.groups.map((g, i) => {
+    const kind = kindOf(i);
+    const artifact = session.artifacts.find((a) => a.groupId === g.id && a.kind === kind)!;
+    return {
+      target: 'plenary',
+      base: server.url,
+      room: `${w.id}/${artifact.id}`,
+      kind,
+      editors: g.memberIds.map((id, k) => ({
+        name: `${g.name} editor ${k + 1}`,
+        token: tokens.get(id)!,
+      })),
+    };
+  });
+  return { docs, facilitator: f };
+}
+
+function peerDocs(target: Target, server: ServerProcess, phase: Phase): DocSpec[] {
+  return Array.from({ length: phase.groups }, (_, g) => ({
+    target,
+    base: server.url,
+    room: `${kindOf(g)}-${phase.groups}x${phase.size}-${g}`,
+    kind: kindOf(g),
+    editors: Array.from({ length: phase.size }, (_, k) => ({
+      name: `Group ${g + 1} editor ${k + 1}`,
+    })),
+  }));
+}
+
+async function runPhase(ctx: Context, server: ServerProcess, docs: DocSpec[]): Promise<Outcome> {
+  // A document's editors all live in one worker, so that its last peer is known there.
+  await ctx.pool.all('openEditors', (w) => ({
+    docs: docs.filter((_, i) => i % ctx.pool.size === w),
+  }));
+  await sleep(500);
+  await server.reset();
+  const io0 = await server.io();
+  const startAt = now() + 300;
+  const parts = await ctx.pool.all('runEditors', () => ({
+    startAt,
+    durationMs: ctx.cfg.coedit.durationMs,
+  }));
+  const stats = await server.stats();
+  const io1 = await server.io();
+  await ctx.pool.all('closeEditors', () => ({}));
+  const latency = new Histogram();
+  for (const p of parts) latency.merge(p.histogram);
+  return {
+    latency,
+    sent: parts.reduce((s, p) => s + p.sent, 0),
+    completed: parts.reduce((s, p) => s + p.completed, 0),
+    bytes: parts.reduce((s, p) => s + p.bytes, 0),
+    writeBytes: io1.writeBytes - io0.writeBytes,
+    loopP99: stats.loop.p99,
+    rssMb: stats.rss / 2 ** 20,
+  };
+}
+
+export async function coedit(ctx: Context): Promise<void> {
+  const { phases, targets } = ctx.cfg.coedit;
+  const results = new Map<string, Outcome>();
+  for (const target of targets) {
+    const server =
+      target === 'plenary'
+        ? await ctx.start('plenary', { dataDir: await dataDir(), build: ctx.build })
+        : await ctx.start(target);
+    try {
+      let first = 0;
+      for (const phase of phases) {
+        ctx.log(
+          `  ${target}: ${phase.name} editors, 1 edit/s each for ${ctx.cfg.coedit.durationMs / 1000} s`,
+        );
+        let facilitator: Facilitator | undefined;
+        let docs: DocSpec[];
+        if (target === 'plenary') {
+          ({ docs, facilitator } = await plenaryDocs(ctx, server, phase, first));
+          first += phase.groups * phase.size;
+        } else docs = peerDocs(target, server, phase);
+        results.set(`${target} ${phase.name}`, await runPhase(ctx, server, docs));
+        facilitator?.close();
+        await ctx.pool.all('disconnectAll', () => ({}));
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+
+  const details: Record<string, unknown> = {};
+  for (const [key, o] of results)
+    details[key] = {
+      latency: o.latency.summary(),
+      sent: o.sent,
+      completed: o.completed,
+      updateBytes: o.bytes,
+      writeBytes: o.writeBytes,
+      loopP99: o.loopP99,
+      rssMb: o.rssMb,
+    };
+  ctx.details.coedit = details;
+
+  for (const phase of phases) {
+    const get = (t: Target) => results.get(`${t} ${phase.name}`);
+    const ours = get('plenary');
+    const peers = Object.fromEntries(
+      targets.filter((t) => t !== 'plenary').map((t) => [t, get(t)] as const),
+    );
+    const pick = (f: (o: Outcome) => number) =>
+      Object.fromEntries(Object.entries(peers).map(([t, o]) => [t, o ? f(o) : null]));
+    const scenario = `2 co-editing (${phase.name})`;
+    ctx.rows.push(
+      {
+        scenario,
+        metric: 'edit→last peer p50',
+        unit: 'ms',
+        ours: ours?.latency.percentile(50) ?? null,
+        baselines: pick((o) => o.latency.percentile(50)),
+      },
+      {
+        scenario,
+        metric: 'edit→last peer p99',
+        unit: 'ms',
+        ours: ours?.latency.percentile(99) ?? null,
+        baselines: pick((o) => o.latency.percentile(99)),
+        goals: [
+          { op: '<=', value: phase.goalP99 },
+          { op: '<=', value: 1, on: 'ratio' },
+        ],
+      },
+      {
+        scenario,
+        metric: 'edits not seen by every peer',
+        unit: 'count',
+        ours: ours ? ours.sent - ours.completed : null,
+        baselines: pick((o) => o.sent - o.completed),
+        goals: [{ op: '==', value: 0 }],
+      },
+    );
+    if (ours) {
+      ctx.rows.push(
+        {
+          scenario: '5 persistence',
+          metric: `disk bytes / update byte (${phase.name})`,
+          unit: 'x',
+          ours: ours.writeBytes / Math.max(1, ours.bytes),
+          goals: [{ op: '<=', value: 50 }],
+        },
+        {
+          scenario: '6 event loop',
+          metric: `p99 delay, co-editing ${phase.name}`,
+          unit: 'ms',
+          ours: ours.loopP99,
+          baselines: pick((o) => o.loopP99),
+          goals: [{ op: '<=', value: 50 }],
+        },
+      );
+    }
+  }
+}

@@ -1,0 +1,253 @@
+import { createWorkshop, Facilitator, openPoll } from '../api.js';
+import { now, sleep } from '../clock.js';
+import { Histogram } from '../histogram.js';
+import type { ServerProcess } from '../server.js';
+import type { VoteRecord } from '../workers/participants.js';
+import { dataDir, joinMany, workerOf, type Context } from './context.js';
+
+interface Measured {
+  tally: Histogram;
+  ack: Histogram;
+  missing: number;
+  refused: number;
+  early: number;
+  loopP99: number;
+  loopMax: number;
+  writeBytes: number;
+  changeBytes: number;
+}
+
+/**
+ * Voters vote once each at the planned times; measures vote-to-tally latency at every
+ * participant, the server's event-loop delay and the bytes it wrote to disk meanwhile.
+ */
+async function measure(
+  ctx: Context,
+  server: ServerProcess,
+  pollId: string,
+  optionIds: string[],
+  voters: number[],
+  times: number[],
+): Promise<Measured> {
+  await ctx.pool.all('track', () => ({ pollId }));
+  await sleep(300);
+  await server.reset();
+  const io0 = await server.io();
+  const plan = voters.map((index, k) => ({
+    index,
+    at: times[k]!,
+    optionId: optionIds[Math.floor(Math.random() * optionIds.length)]!,
+  }));
+  const records: VoteRecord[] = (
+    await ctx.pool.all('vote', (w) => ({
+      pollId,
+      plan: plan.filter((p) => workerOf(ctx.pool, p.index) === w),
+    }))
+  ).flat();
+  // Merged broadcasts trail the last vote; give them time to arrive.
+  await sleep(1000);
+  const stats = await server.stats();
+  const io1 = await server.io();
+  const ok = records.filter((r) => r.ok).sort((a, b) => a.ackAt - b.ackAt);
+  const ack = new Histogram();
+  for (const r of ok) ack.record(r.ackAt - r.stamp);
+  const parts = await ctx.pool.all('tallyLatency', () => ({ stamps: ok.map((r) => r.stamp) }));
+  const tally = new Histogram();
+  for (const p of parts) tally.merge(p.histogram);
+  return {
+    tally,
+    ack,
+    missing: parts.reduce((s, p) => s + p.missing, 0),
+    early: parts.reduce((s, p) => s + p.early, 0),
+    refused: records.length - ok.length,
+    loopP99: stats.loop.p99,
+    loopMax: stats.loop.max,
+    writeBytes: io1.writeBytes - io0.writeBytes,
+    changeBytes: ok.reduce((s, r) => s + r.bytes, 0),
+  };
+}
+
+const burstTimes = (count: number, windowMs: number) => {
+  const start = now() + 500;
+  return Array.from({ length: count }, () => start + Math.random() * windowMs).sort(
+    (a, b) => a - b,
+  );
+};
+const steadyTimes = (count: number, perSecond: number) => {
+  const start = now() + 500;
+  return Array.from({ length: count }, (_, k) => start + (k * 1000) / perSecond);
+};
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+async function ours(ctx: Context) {
+  const { burstVoters, burstWindowMs, steadyVoters, steadyRate } = ctx.cfg.votes;
+  const server = await ctx.start('plenary', { dataDir: await dataDir(), build: ctx.build });
+  try {
+    const w = await createWorkshop(server.url, 'Vote burst');
+    const f = await Facilitator.connect(server.url, w.id, w.facilitatorKey);
+    await joinMany(
+      ctx,
+      server.url,
+      w.joinCode,
+      w.id,
+      0,
+      burstVoters,
+      Math.max(2000, burstVoters * 4),
+    );
+    const poll = await openPoll(f, 'Who identifies victims first?');
+    ctx.log(`  ours: ${burstVoters} voters within ${burstWindowMs} ms`);
+    const burst = await measure(
+      ctx,
+      server,
+      poll.id,
+      poll.options.map((o) => o.id),
+      range(0, burstVoters),
+      burstTimes(burstVoters, burstWindowMs),
+    );
+    const voters = f.voters.get(poll.id);
+    f.close();
+    await ctx.pool.all('disconnectAll', () => ({}));
+
+    // Steady: another workshop on the same server, its own participants.
+    const w2 = await createWorkshop(server.url, 'Steady votes');
+    const f2 = await Facilitator.connect(server.url, w2.id, w2.facilitatorKey);
+    const base = burstVoters;
+    await joinMany(ctx, server.url, w2.joinCode, w2.id, base, base + steadyVoters, 2000);
+    const poll2 = await openPoll(f2, 'Which agency do you call first?');
+    ctx.log(`  ours: ${steadyVoters} voters at ${steadyRate} votes/s`);
+    const steady = await measure(
+      ctx,
+      server,
+      poll2.id,
+      poll2.options.map((o) => o.id),
+      range(base, base + steadyVoters),
+      steadyTimes(steadyVoters, steadyRate),
+    );
+    f2.close();
+    await ctx.pool.all('disconnectAll', () => ({}));
+    return { burst, steady, talliedVoters: voters ?? null };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function naive(ctx: Context) {
+  const { burstVoters, burstWindowMs, steadyVoters, steadyRate } = ctx.cfg.votes;
+  const server = await ctx.start('naive');
+  const options = ['o1', 'o2', 'o3', 'o4'];
+  try {
+    const connect = (from: number, to: number) =>
+      ctx.pool.all('connectNaive', (w) => ({
+        base: server.url,
+        indices: range(from, to).filter((i) => workerOf(ctx.pool, i) === w),
+        transport: ctx.cfg.transport,
+      }));
+    await connect(0, burstVoters);
+    ctx.log(`  naive baseline: ${burstVoters} voters within ${burstWindowMs} ms`);
+    const burst = await measure(
+      ctx,
+      server,
+      'burst',
+      options,
+      range(0, burstVoters),
+      burstTimes(burstVoters, burstWindowMs),
+    );
+    await ctx.pool.all('disconnectAll', () => ({}));
+    await connect(0, steadyVoters);
+    ctx.log(`  naive baseline: ${steadyVoters} voters at ${steadyRate} votes/s`);
+    const steady = await measure(
+      ctx,
+      server,
+      'steady',
+      options,
+      range(0, steadyVoters),
+      steadyTimes(steadyVoters, steadyRate),
+    );
+    await ctx.pool.all('disconnectAll', () => ({}));
+    return { burst, steady };
+  } finally {
+    await server.stop();
+  }
+}
+
+const summary = (m: Measured) => ({
+  tally: m.tally.summary(),
+  ownAck: m.ack.summary(),
+  missingPairs: m.missing,
+  earlyPairs: m.early,
+  refused: m.refused,
+  loop: { p99: m.loopP99, max: m.loopMax },
+  writeBytes: m.writeBytes,
+  changeBytes: m.changeBytes,
+});
+
+export async function votes(ctx: Context): Promise<void> {
+  const { burstVoters, steadyVoters, steadyRate } = ctx.cfg.votes;
+  const a = await ours(ctx);
+  const b = await naive(ctx);
+  ctx.details.votes = {
+    ours: { burst: summary(a.burst), steady: summary(a.steady), talliedVoters: a.talliedVoters },
+    naive: { burst: summary(b.burst), steady: summary(b.steady) },
+  };
+  const s = `1 vote burst (${burstVoters})`;
+  const t = `1 steady votes (${steadyVoters} at ${steadyRate}/s)`;
+  const lost = a.burst.refused + a.burst.missing + b.burst.refused;
+  ctx.rows.push(
+    {
+      scenario: s,
+      metric: 'vote→tally p50 (all clients)',
+      unit: 'ms',
+      ours: a.burst.tally.percentile(50),
+      baselines: { naive: b.burst.tally.percentile(50) },
+      goals: [{ op: '<=', value: 30 }],
+    },
+    {
+      scenario: s,
+      metric: 'vote→tally p99 (all clients)',
+      unit: 'ms',
+      ours: a.burst.tally.percentile(99),
+      baselines: { naive: b.burst.tally.percentile(99) },
+      goals: [{ op: '<=', value: 100 }],
+    },
+    {
+      scenario: s,
+      metric: 'refused votes + unseen tallies',
+      unit: 'count',
+      ours: a.burst.refused + a.burst.missing,
+      baselines: { naive: b.burst.refused + b.burst.missing },
+      goals: [{ op: '==', value: 0 }],
+      ...(lost > 0 && { note: 'votes refused or tallies never seen' }),
+    },
+    {
+      scenario: t,
+      metric: 'vote→tally p99 (all clients)',
+      unit: 'ms',
+      ours: a.steady.tally.percentile(99),
+      baselines: { naive: b.steady.tally.percentile(99) },
+      goals: [{ op: '<=', value: 25 }],
+    },
+    {
+      scenario: '5 persistence',
+      metric: 'disk bytes / vote byte (burst)',
+      unit: 'x',
+      ours: a.burst.writeBytes / Math.max(1, a.burst.changeBytes),
+      goals: [{ op: '<=', value: 50 }],
+    },
+    {
+      scenario: '6 event loop',
+      metric: 'p99 delay, vote burst',
+      unit: 'ms',
+      ours: a.burst.loopP99,
+      baselines: { naive: b.burst.loopP99 },
+      goals: [{ op: '<=', value: 50 }],
+    },
+    {
+      scenario: '6 event loop',
+      metric: 'p99 delay, steady votes',
+      unit: 'ms',
+      ours: a.steady.loopP99,
+      baselines: { naive: b.steady.loopP99 },
+      goals: [{ op: '<=', value: 50 }],
+    },
+  );
+}
