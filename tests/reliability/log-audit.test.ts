@@ -74,7 +74,10 @@ describe('the server logs', () => {
       question: MARKER,
       options: [],
     } as never);
-    participant.socket.emit('vote.cast' as never, { token, junk: MARKER } as never);
+    (participant.socket as unknown as { emit(...args: unknown[]): void }).emit('vote.cast', {
+      token,
+      junk: MARKER,
+    });
     const wrongDoc = openDoc(url, w.id, artifactId, { kind: 'participant', token: `${token}zz` });
     docs.push(wrongDoc);
     const raw = new WebSocket(
