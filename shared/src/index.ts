@@ -20,3 +20,5 @@ export * from './domain/groups.js';
 export * from './docs/templates.js';
 export * from './domain/network.js';
 export * from './domain/budget.js';
+export * from './domain/map-scene.js';
+export * from './domain/map-svg.js';

@@ -87,6 +87,37 @@ export function deleteActor(doc: Y.Doc, actorId: string): void {
   });
 }
 
+type ActorFields = Partial<Omit<MapActor, 'id'>>;
+type LinkFields = Partial<Omit<MapLink, 'id'>>;
+
+function setFields(m: Y.Map<unknown> | undefined, fields: Record<string, unknown>): void {
+  if (!m) return; // deleted meanwhile by someone else
+  const write = () => {
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined && m.get(k) !== v) m.set(k, v);
+  };
+  if (m.doc) m.doc.transact(write);
+  else write();
+}
+
+/** Changes some fields of an actor (only those that differ), if it still exists. */
+export const setActor = (doc: Y.Doc, id: string, fields: ActorFields): void =>
+  setFields(actorsOf(doc).get(id), fields);
+
+/** Changes some fields of a link, if it still exists. */
+export const setLink = (doc: Y.Doc, id: string, fields: LinkFields): void =>
+  setFields(linksOf(doc).get(id), fields);
+
+/** Moves many actors at once (an automatic layout), in one transaction. */
+export function moveActors(doc: Y.Doc, positions: ReadonlyMap<string, { x: number; y: number }>) {
+  doc.transact(() => {
+    for (const [id, p] of positions) setActor(doc, id, { x: Math.round(p.x), y: Math.round(p.y) });
+  });
+}
+
+export const deleteLink = (doc: Y.Doc, linkId: string): void => {
+  linksOf(doc).delete(linkId);
+};
+
 export function mapProgress(doc: Y.Doc): { actors: number; links: number } {
   const map = readMap(doc);
   return { actors: map.actors.length, links: map.links.length };

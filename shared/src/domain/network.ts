@@ -170,12 +170,12 @@ export function analyseGaps(map: NetworkMap): GapAnalysis {
   const missingSectors = STANDARD_SECTORS.filter((s) => !present.has(s));
 
   // Which first contacts reach assistance at all; an actor is a single point of failure when,
-  // without it, one of those first contacts no longer does.
+  // without it, one of those first contacts no longer does. That includes an assistance actor
+  // that is the only one reached, or the only way on to the others.
   const reachesAssistance = (from: string, without?: string) =>
     [...reachable([from], next, without)].some((id) => assistance.has(id) && id !== from);
   const connectedFirst = first.filter((f) => reachesAssistance(f));
   const singlePoints = map.actors
-    .filter((a) => !assistance.has(a.id))
     .filter((a) => connectedFirst.some((f) => f !== a.id && !reachesAssistance(f, a.id)))
     .map((a) => a.id)
     // A first contact that is the only one reaching assistance is also a single point of failure.
