@@ -30,7 +30,7 @@ export function openDoc(
     `${workshopId}/${artifactId}`,
     doc,
     {
-      params: { kind: credential.kind, secret },
+      params: { kind: credential.kind, secret, saved: '1' },
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       maxBackoffTime: 200,

@@ -77,6 +77,9 @@ interface Conn {
   actor: Actor;
   identity: Identity;
   clientIds: Set<number>;
+  /** The client asked (`?saved=1`) to be told what is durably stored; plain y-websocket
+   *  clients do not know the message and would log it as an error. */
+  wantsSaved: boolean;
 }
 
 const COLORS = [
@@ -168,7 +171,13 @@ export class DocsServer {
     if (!actor) return refuse(401, 'Unauthorized');
     if (docAccess(record.workshop, artifactId, actor) === 'none') return refuse(403, 'Forbidden');
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      void this.connected(ws, record.workshop, artifactId, actor);
+      void this.connected(
+        ws,
+        record.workshop,
+        artifactId,
+        actor,
+        url.searchParams.get('saved') === '1',
+      );
     });
   }
 
@@ -240,7 +249,7 @@ export class DocsServer {
             awarenessProtocol.encodeAwarenessUpdate(shared.awareness, changed),
           );
         });
-        for (const c of shared.conns) send(c.ws, message);
+        for (const c of shared.conns) if (c.wantsSaved) send(c.ws, message);
       },
     );
   }
@@ -279,7 +288,13 @@ export class DocsServer {
     this.deps.onProgress?.(shared.workshopId, p);
   }
 
-  private async connected(ws: WebSocket, w: Workshop, artifactId: string, actor: Actor) {
+  private async connected(
+    ws: WebSocket,
+    w: Workshop,
+    artifactId: string,
+    actor: Actor,
+    wantsSaved: boolean,
+  ) {
     ws.binaryType = 'arraybuffer';
     const conn: Conn = {
       ws,
@@ -287,6 +302,7 @@ export class DocsServer {
       actor,
       identity: this.identity(w, actor),
       clientIds: new Set(),
+      wantsSaved,
     };
     // Messages that arrive while the document loads wait in order.
     const queue: Uint8Array[] = [];
@@ -341,7 +357,7 @@ export class DocsServer {
     const doc = shared;
     // What is stored already: the state loaded from disk, once pending appends settle.
     const stored = Y.encodeStateVector(doc.doc);
-    void doc.lastWrite.then(() => send(ws, savedMessage(stored)));
+    if (wantsSaved) void doc.lastWrite.then(() => send(ws, savedMessage(stored)));
     for (const bytes of queue.splice(0))
       conn.chain = conn.chain.then(() => this.message(doc, conn, bytes));
   }
@@ -428,13 +444,13 @@ export class DocsServer {
     } else {
       await shared.lastWrite;
     }
-    send(conn.ws, savedMessage(covered));
+    if (conn.wantsSaved) send(conn.ws, savedMessage(covered));
     shared.saved = covered;
     if (!shared.savedTimer) {
       shared.savedTimer = setTimeout(() => {
         shared.savedTimer = null;
         const message = savedMessage(shared.saved);
-        for (const c of shared.conns) send(c.ws, message);
+        for (const c of shared.conns) if (c.wantsSaved) send(c.ws, message);
       }, SAVED_BROADCAST_MS);
       shared.savedTimer.unref();
     }

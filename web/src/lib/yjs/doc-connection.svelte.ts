@@ -54,7 +54,9 @@ export class DocConnection {
   unsaved = $state.raw(false);
   readonly #provider: WebsocketProvider;
   readonly #local: IndexeddbPersistence | null;
-  /** The state the server reported durably stored (max over its reports). */
+  /** The state the server reported durably stored (max over its reports); not reactive state:
+   *  `unsaved` is what the page reads. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #saved = new Map<number, number>();
 
   get clientId(): number {
@@ -66,7 +68,7 @@ export class DocConnection {
       `${wsOrigin()}/yjs`,
       `${workshopId}/${artifactId}`,
       this.doc,
-      { params: { kind, secret }, connect: false },
+      { params: { kind, secret, saved: '1' }, connect: false },
     );
     this.#provider = provider;
     // The projector only reads: nothing to keep on its disk.

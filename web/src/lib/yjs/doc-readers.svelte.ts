@@ -8,6 +8,8 @@ import { DocConnection, type DocRole } from './doc-connection.svelte';
  */
 export class DocReaders {
   version = $state(0);
+  // Not reactive itself: `version` is, and every change to this map bumps it.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #open = new Map<string, DocConnection>();
 
   constructor(
@@ -19,6 +21,7 @@ export class DocReaders {
   /** Opens what is wanted and closes what is not. */
   sync(artifactIds: readonly string[]): void {
     untrack(() => {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local, not state
       const wanted = new Set(artifactIds);
       for (const [id, dc] of this.#open) {
         if (wanted.has(id)) continue;

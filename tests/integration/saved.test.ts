@@ -1,0 +1,119 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { FileDocStore } from '@plenary/server';
+import { DOC_MESSAGE_SAVED } from '@plenary/shared';
+import { itemsOf, newItem, readItem } from '@plenary/shared/docs';
+import {
+  connect,
+  createWorkshop,
+  eventually,
+  join,
+  send,
+  startServer,
+  type Live,
+  type Running,
+} from './harness.js';
+import { openDoc, synced, type DocClient } from './docs-harness.js';
+
+let running: Running;
+let dir: string;
+const lives: Live[] = [];
+const docs: DocClient[] = [];
+beforeEach(async () => {
+  dir = await mkdtemp(joinPath(tmpdir(), 'plenary-saved-'));
+  running = await startServer(undefined, undefined, { docStore: new FileDocStore(dir) });
+});
+afterEach(async () => {
+  for (const d of docs.splice(0)) d.destroy();
+  for (const l of lives.splice(0)) l.socket.close();
+  await running.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function checklist() {
+  const w = await createWorkshop(running.url, { template: 'blank' });
+  const p = await join(running.url, w.joinCode, 'Invented Dara', 'KH');
+  const facilitator = await connect(running.url, w.id, {
+    kind: 'facilitator',
+    key: w.facilitatorKey,
+  });
+  lives.push(facilitator);
+  await send(facilitator, 'group.auto', { mode: 'random', size: 3 });
+  await send(facilitator, 'exercise.launch', { title: 'Checklist', kind: 'checklist' });
+  await eventually(() => expect(facilitator.session().artifacts).toHaveLength(1));
+  return { w, p, artifactId: facilitator.session().artifacts[0]!.id };
+}
+
+describe('the saved report', () => {
+  it('tells an editor its edit is stored only once it is on disk', async () => {
+    const { w, p, artifactId } = await checklist();
+    const editor = openDoc(running.url, w.id, artifactId, { kind: 'participant', token: p.token });
+    docs.push(editor);
+    await synced(editor);
+    await eventually(() => expect(editor.allSaved()).toBe(true));
+    itemsOf(editor.doc).push([newItem({ id: 'a', text: 'Passport withheld by employer' })]);
+    expect(editor.allSaved()).toBe(false);
+    await eventually(() => expect(editor.allSaved()).toBe(true));
+    // At the moment it is reported saved, a fresh reader of the files finds it.
+    const doc = new Y.Doc();
+    const reader = new FileDocStore(dir);
+    for (const u of await reader.load(`${w.id}/${artifactId}`)) Y.applyUpdate(doc, u);
+    expect(
+      itemsOf(doc)
+        .toArray()
+        .map((m) => readItem(m).text),
+    ).toContain('Passport withheld by employer');
+    await reader.close();
+  });
+
+  it('also reaches the other people in the document, who then know all they see is stored', async () => {
+    const { w, p, artifactId } = await checklist();
+    const editor = openDoc(running.url, w.id, artifactId, { kind: 'participant', token: p.token });
+    const viewer = openDoc(running.url, w.id, artifactId, {
+      kind: 'facilitator',
+      key: w.facilitatorKey,
+    });
+    docs.push(editor, viewer);
+    await Promise.all([synced(editor), synced(viewer)]);
+    itemsOf(editor.doc).push([newItem({ id: 'b', text: 'Debt bondage' })]);
+    await eventually(() => expect(itemsOf(viewer.doc).length).toBe(1));
+    await eventually(() => expect(viewer.allSaved()).toBe(true));
+  });
+
+  it('is not sent to plain y-websocket clients, which would not understand it', async () => {
+    const { w, p, artifactId } = await checklist();
+    const types: number[] = [];
+    const ws = new WebSocket(
+      `${running.url.replace('http', 'ws')}/yjs/${w.id}/${artifactId}?kind=participant&secret=${p.token}`,
+    );
+    ws.on('message', (data: Buffer) => types.push(data[0]!));
+    await new Promise((r) => ws.once('open', r));
+    const doc = new Y.Doc();
+    itemsOf(doc).push([newItem({ id: 'c', text: 'Isolation' })]);
+    // sync step 2 carrying the update: [messageSync, syncStep2, update]
+    const update = Y.encodeStateAsUpdate(doc);
+    ws.send(Buffer.concat([Buffer.from([0, 1]), varUint(update.length), Buffer.from(update)]));
+    const reader = openDoc(running.url, w.id, artifactId, { kind: 'participant', token: p.token });
+    docs.push(reader);
+    await eventually(() => expect(itemsOf(reader.doc).length).toBe(1));
+    await new Promise((r) => setTimeout(r, 700));
+    ws.close();
+    expect(types.length).toBeGreaterThan(0);
+    expect(types).not.toContain(DOC_MESSAGE_SAVED);
+    expect(reader.saved.size).toBeGreaterThan(0);
+  });
+});
+
+function varUint(n: number): Buffer {
+  const bytes: number[] = [];
+  while (n > 127) {
+    bytes.push((n & 127) | 128);
+    n >>>= 7;
+  }
+  bytes.push(n);
+  return Buffer.from(bytes);
+}
