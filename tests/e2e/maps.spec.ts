@@ -179,6 +179,47 @@ test('a group builds a referral map together, sees its gaps and downloads it', a
   await b.keyboard.press('Enter');
   await expect(b.getByTestId('map-details').getByRole('heading')).not.toHaveText('Details');
 
+  // With a mouse: drag the police somewhere else; Ana's map follows once it is dropped.
+  const police = (p: Page) => nodes(p).filter({ hasText: 'City police' });
+  const placeOf = (p: Page) => police(p).evaluate((el) => (el as HTMLElement).style.transform);
+  const before = await placeOf(a);
+  const box = (await police(b).boundingBox())!;
+  await b.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await b.mouse.down();
+  await b.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 90, { steps: 8 });
+  await b.mouse.up();
+  await expect.poll(() => placeOf(a)).not.toBe(before);
+
+  // Arrow keys move a selected actor too, and the move is shared.
+  const dropped = await placeOf(a);
+  await police(b).focus();
+  await b.keyboard.press('Enter');
+  for (let i = 0; i < 4; i++) await b.keyboard.press('ArrowDown');
+  await expect.poll(() => placeOf(a)).not.toBe(dropped);
+
+  // Drag from the police's lower dot to the upper dot of the labour inspectorate: a referral.
+  const from = (await police(b).locator('.svelte-flow__handle.source').boundingBox())!;
+  const labour = nodes(b).filter({ hasText: 'Labour inspectorate' });
+  const to = (await labour.locator('.svelte-flow__handle.target').boundingBox())!;
+  await b.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await b.mouse.down();
+  await b.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+  await b.mouse.up();
+  await expect(edges(a)).toHaveCount(3);
+  await expect(b.getByTestId('map-details').getByRole('heading')).toHaveText(
+    'City police → Labour inspectorate',
+  );
+  // Delete, with the keyboard on the map, removes the selected link only.
+  await b.locator('.svelte-flow__edge.selected').focus();
+  await b.keyboard.press('Delete');
+  await expect(edges(a)).toHaveCount(2);
+  await expect(nodes(a)).toHaveCount(3);
+  // ...and nothing, when the keyboard is elsewhere.
+  await b.getByRole('button', { name: 'Edit City police' }).click();
+  await b.keyboard.press('Delete');
+  await b.keyboard.press('Backspace');
+  await expect(b.getByTestId('actor-row')).toHaveCount(3);
+
   // The console shows the group's progress.
   await expect(fac.getByTestId('group-progress').first()).not.toHaveText('No edits yet', {
     timeout: 10_000,
@@ -208,11 +249,12 @@ test('a group builds a referral map together, sees its gaps and downloads it', a
       .subarray(1, 4)
       .toString(),
   ).toBe('PNG');
+  await png.saveAs(joinPath(SCREENSHOT_DIR, 'map-export.png'));
 
   // Arrange automatically: everyone's map moves.
-  const before = await nodes(a).first().getAttribute('style');
+  const unarranged = await placeOf(a);
   await b.getByRole('button', { name: 'Arrange automatically' }).click();
-  await expect.poll(() => nodes(a).first().getAttribute('style')).not.toBe(before);
+  await expect.poll(() => placeOf(a)).not.toBe(unarranged);
 
   await checkA11y(a, 'map workspace on a phone');
   await checkA11y(b, 'map workspace on a laptop');
