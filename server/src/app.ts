@@ -11,6 +11,7 @@ import { DocsServer, type DocLimits } from './docs/yjs-server.js';
 import { Workshops } from './workshops.js';
 import { DEFAULT_RATE_LIMITS, Limiter, type RateLimits } from './limits.js';
 import { logError } from './log.js';
+import type { Cluster } from './cluster.js';
 
 export interface ServerDeps {
   store: Store;
@@ -26,6 +27,8 @@ export interface ServerDeps {
   publicOrigin?: string;
   allowedOrigins?: readonly string[];
   now?: () => number;
+  /** Several processes: the socket.io adapter and the bus that join them (see cluster.ts). */
+  cluster?: Cluster;
 }
 
 export interface PlenaryServer {
@@ -62,6 +65,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
     now,
     ...(deps.docLimits && { limits: deps.docLimits }),
     onProgress: (workshopId, progress) => realtime.broadcaster.progress(workshopId, progress),
+    ...(deps.cluster && { bus: deps.cluster.bus }),
   });
   docs.attach(http);
   const realtime = attachRealtime(http, {
@@ -72,6 +76,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
     allowedOrigins: deps.allowedOrigins ?? [],
     now,
     onRemoved: (workshopId, participantId) => docs.disconnectParticipant(workshopId, participantId),
+    ...(deps.cluster && { adapter: deps.cluster.adapter }),
   });
   app.use(
     '/api',
@@ -145,6 +150,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
       await docs.close();
       await closed;
       await deps.store.close();
+      await deps.cluster?.close();
     },
   };
 }

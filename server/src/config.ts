@@ -7,6 +7,8 @@ export interface Config {
   publicOrigin: string | undefined;
   allowedOrigins: string[];
   webBuildDir: string | undefined;
+  /** Several processes share workshops through this Redis; lowdb in dataDir when absent. */
+  redisUrl: string | undefined;
 }
 
 /** Configuration comes from the environment, read here and only here. */
@@ -28,5 +30,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     publicOrigin,
     allowedOrigins,
     webBuildDir: env.WEB_BUILD_DIR ? resolve(env.WEB_BUILD_DIR) : undefined,
+    redisUrl: env.REDIS_URL ? new URL(env.REDIS_URL).href : undefined,
   };
 }

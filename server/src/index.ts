@@ -5,3 +5,6 @@ export type { Store, StoredWorkshop } from './store/store.js';
 export { MemoryDocStore, type DocStore } from './docs/doc-store.js';
 export { FileDocStore } from './docs/file-doc-store.js';
 export { DocsServer, CLOSE as DOC_CLOSE, type DocLimits } from './docs/yjs-server.js';
+export { RedisStore } from './store/redis.js';
+export { RedisDocStore } from './docs/redis-doc-store.js';
+export { connectCluster, type Cluster } from './cluster.js';

@@ -6,6 +6,8 @@ import { createServer } from './app.js';
 import { loadConfig } from './config.js';
 import { DataDirLockedError, LowdbStore } from './store/lowdb.js';
 import { FileDocStore } from './docs/file-doc-store.js';
+import { connectCluster } from './cluster.js';
+import type { Store } from './store/store.js';
 import { logError } from './log.js';
 
 declare const PLENARY_VERSION: string | undefined;
@@ -25,26 +27,33 @@ async function main() {
   const config = loadConfig(process.env);
   const here = dirname(fileURLToPath(import.meta.url));
   const webDir = config.webBuildDir ?? resolve(here, '../../web/build');
-  let store: LowdbStore;
-  try {
-    store = await LowdbStore.open(config.dataDir);
-  } catch (error) {
-    if (error instanceof DataDirLockedError) {
-      console.error(`[plenary] ${error.message}`);
-      process.exit(1);
+  const shared = config.redisUrl ? await connectCluster(config.redisUrl) : undefined;
+  let store: Store;
+  if (shared) store = shared.store;
+  else {
+    try {
+      store = await LowdbStore.open(config.dataDir);
+    } catch (error) {
+      if (error instanceof DataDirLockedError) {
+        console.error(`[plenary] ${error.message}`);
+        process.exit(1);
+      }
+      throw error;
     }
-    throw error;
   }
   const server = createServer({
     store,
-    docStore: new FileDocStore(join(config.dataDir, 'docs')),
+    docStore: shared?.docStore ?? new FileDocStore(join(config.dataDir, 'docs')),
+    ...(shared && { cluster: shared.cluster }),
     version,
     webHandler: await loadWebHandler(webDir),
     publicOrigin: config.publicOrigin,
     allowedOrigins: config.allowedOrigins,
   });
   const url = await server.listen(config.port, config.host);
-  console.log(`[plenary] ${version} listening on ${url} (data in ${config.dataDir})`);
+  console.log(
+    `[plenary] ${version} listening on ${url} (${config.redisUrl ? `workshops in Redis at ${new URL(config.redisUrl).host}` : `data in ${config.dataDir}`})`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -26,6 +26,9 @@ import {
 } from './secrets.js';
 import { RECENT_COMMANDS, type Store, type StoredWorkshop } from './store/store.js';
 
+/** How often a command is tried against a workshop that other processes keep changing. */
+const MAX_ATTEMPTS = 50;
+
 export interface CommandOutcome<K extends CommandName> {
   result: Result<{ result: CommandResult<K>; duplicate: boolean }>;
   before: Workshop;
@@ -44,6 +47,8 @@ export interface Created {
  */
 export class Workshops {
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Per workshop, the latest save still on its way to disk. */
+  private readonly durable = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: Store,
@@ -82,7 +87,7 @@ export class Workshops {
   ): Promise<Result<{ workshop: Workshop; participant: Participant; token: string }>> {
     const id = await this.store.idForJoinCode(input.joinCode);
     if (!id) return fail('not_found', 'No workshop has this join code', 'joinCode');
-    return this.serialized(id, async () => {
+    return this.pipelined(id, async (persist) => {
       const record = await this.store.load(id);
       if (!record) return fail('not_found', 'No workshop has this join code', 'joinCode');
       const secret = newSecret();
@@ -90,7 +95,7 @@ export class Workshops {
       const ctx = { actor: { role: 'screen' } as Actor, now: this.now(), newId };
       const joined = joinWorkshop(record.workshop, profile, hashSecret(secret), ctx);
       if (!joined.ok) return joined;
-      await this.store.save({ ...record, workshop: joined.value.workshop });
+      persist({ ...record, workshop: joined.value.workshop }, record);
       const { participant, workshop } = joined.value;
       return ok({ workshop, participant, token: participantToken(participant.id, secret) });
     });
@@ -131,11 +136,13 @@ export class Workshops {
     input: CommandInput<K>,
     ballotKeyFor?: (pollId: string) => string,
   ): Promise<CommandOutcome<K> | undefined> {
-    return this.serialized(workshopId, async () => {
+    return this.pipelined(workshopId, async (persist) => {
       const record = await this.store.load(workshopId);
       if (!record) return undefined;
       const before = record.workshop;
       if (record.recentCommands.includes(cmdId)) {
+        // The first attempt may still be on its way to disk: answer after it is there.
+        await this.durable.get(workshopId);
         const result = ok({ result: {} as CommandResult<K>, duplicate: true });
         return { result, before, after: before };
       }
@@ -156,13 +163,61 @@ export class Workshops {
       if (!applied.ok) return { result: applied, before, after: before };
       const after = applied.value.workshop;
       const recentCommands = [...record.recentCommands, cmdId].slice(-RECENT_COMMANDS);
-      await this.store.save({ workshop: after, recentCommands });
+      persist({ workshop: after, recentCommands }, record);
       return { result: ok({ result: applied.value.result, duplicate: false }), before, after };
     });
   }
 
   async delete(workshopId: string): Promise<void> {
     await this.serialized(workshopId, () => this.store.delete(workshopId));
+  }
+
+  /**
+   * Like `serialized`, but the next task of the workshop starts as soon as this one has handed
+   * its record to `persist`, not once the record is on disk: `save` makes a record visible to
+   * `load` at once, and the store writes the records waiting meanwhile together (group commit).
+   * The result is returned only once the record is durable. Holding the queue for the disk
+   * instead made every command of a workshop wait for one whole-file write and fsync per
+   * command before it (measured: 1,000 votes in 2 s were acknowledged after 16 s at the median).
+   */
+  private async pipelined<T>(
+    workshopId: string,
+    task: (persist: (record: StoredWorkshop, from: StoredWorkshop) => void) => Promise<T>,
+  ): Promise<T> {
+    if (this.store.saveIfUnchanged) return this.serialized(workshopId, () => this.optimistic(task));
+    let saved: Promise<void> | undefined;
+    const result = await this.serialized(workshopId, () =>
+      task((record) => {
+        saved = this.store.save(record);
+        const latest = saved.catch(() => undefined);
+        this.durable.set(workshopId, latest);
+        void latest.then(() => {
+          if (this.durable.get(workshopId) === latest) this.durable.delete(workshopId);
+        });
+      }),
+    );
+    await saved;
+    return result;
+  }
+
+  /**
+   * Several processes (a shared store): the task runs on the state as loaded and its record is
+   * written only if nobody wrote in between; otherwise it runs again on the fresh state.
+   */
+  private async optimistic<T>(
+    task: (persist: (record: StoredWorkshop, from: StoredWorkshop) => void) => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let pending: { record: StoredWorkshop; from: StoredWorkshop } | undefined;
+      const result = await task((record, from) => (pending = { record, from }));
+      if (!pending) return result;
+      const { record, from } = pending as { record: StoredWorkshop; from: StoredWorkshop };
+      if (await this.store.saveIfUnchanged!(record, from)) return result;
+      if (attempt >= MAX_ATTEMPTS)
+        throw new Error(`Workshop still contended after ${MAX_ATTEMPTS} attempts`);
+      // Both writers retrying at once would collide again: wait a little, at random.
+      await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+    }
   }
 
   /** Runs `task` after every earlier task of the same workshop has finished. */

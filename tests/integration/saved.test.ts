@@ -100,10 +100,14 @@ describe('the saved report', () => {
     const reader = openDoc(running.url, w.id, artifactId, { kind: 'participant', token: p.token });
     docs.push(reader);
     await eventually(() => expect(itemsOf(reader.doc).length).toBe(1));
+    reader.provider.awareness.setLocalStateField('editing', 'c');
+    await eventually(() => expect(types).toContain(1));
     await new Promise((r) => setTimeout(r, 700));
     ws.close();
     expect(types.length).toBeGreaterThan(0);
     expect(types).not.toContain(DOC_MESSAGE_SAVED);
+    // …but it gets everything else, the others' presence (awareness, type 1) included.
+    expect(types).toContain(1);
     expect(reader.saved.size).toBeGreaterThan(0);
   });
 });

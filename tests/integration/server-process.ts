@@ -20,7 +20,11 @@ export type ServerProcess = ChildProcess & {
 };
 
 /** The real server in its own process (TypeScript through tsx), so that it can be killed with -9. */
-export async function startServerProcess(dataDir: string, port: number): Promise<ServerProcess> {
+export async function startServerProcess(
+  dataDir: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
@@ -29,6 +33,7 @@ export async function startServerProcess(dataDir: string, port: number): Promise
       PORT: String(port),
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -29,6 +29,7 @@ import type { Workshops } from '../workshops.js';
 import { isAllowedOrigin } from '../realtime/origin.js';
 import { guardAwareness, type Identity } from './awareness-guard.js';
 import type { DocStore } from './doc-store.js';
+import type { Bus } from '../bus.js';
 import { logError } from '../log.js';
 
 const MESSAGE_SYNC = 0;
@@ -125,7 +126,16 @@ export interface DocsServerDeps {
   limits?: Partial<DocLimits>;
   now?: () => number;
   onProgress?: (workshopId: string, progress: Progress) => void;
+  /** Several processes: relays updates, presence and saved reports between them. */
+  bus?: Bus;
 }
+
+/** Kinds of message between processes about one document (first byte). */
+const BUS_UPDATE = 0;
+const BUS_AWARENESS = 1;
+const BUS_SAVED = 2;
+/** The channel on which a process says "this workshop changed: check access to its documents". */
+const WORKSHOPS_CHANNEL = 'workshops';
 
 /** The y-websocket protocol at /yjs/<workshopId>/<artifactId>, with our auth, limits and storage. */
 export class DocsServer {
@@ -139,6 +149,9 @@ export class DocsServer {
     this.limits = { ...DEFAULT_DOC_LIMITS, ...deps.limits };
     this.now = deps.now ?? Date.now;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxMessageBytes });
+    void deps.bus?.subscribe(WORKSHOPS_CHANNEL, (message) => {
+      void this.recheck(new TextDecoder().decode(message));
+    });
   }
 
   attach(http: HttpServer): void {
@@ -206,6 +219,12 @@ export class DocsServer {
     if (!loading) {
       loading = (async () => {
         const shared = new SharedDoc(name, workshopId, artifactId);
+        // Other processes' changes, from before the load on: Yjs updates apply in any order.
+        const early: Uint8Array[] = [];
+        let ready = false;
+        await this.deps.bus?.subscribe(`doc:${name}`, (message) =>
+          ready ? this.fromBus(shared, message) : early.push(message),
+        );
         const updates = await this.deps.store.load(name);
         for (const u of updates) {
           Y.applyUpdate(shared.doc, u, 'store');
@@ -213,6 +232,8 @@ export class DocsServer {
         }
         shared.appended = updates.length;
         this.watch(shared);
+        ready = true;
+        for (const message of early.splice(0)) this.fromBus(shared, message);
         return shared;
       })();
       this.docs.set(name, loading);
@@ -228,7 +249,8 @@ export class DocsServer {
         syncProtocol.writeUpdate(e, update);
       });
       for (const c of shared.conns) if (c !== origin) send(c.ws, message);
-      if (origin !== 'store') this.edited(shared, origin as Conn | undefined);
+      if (origin !== 'store' && origin !== 'remote') this.publish(shared, BUS_UPDATE, update);
+      if (origin !== 'store') this.edited(shared, isConn(origin) ? origin : undefined);
     });
     shared.awareness.on(
       'update',
@@ -249,9 +271,37 @@ export class DocsServer {
             awarenessProtocol.encodeAwarenessUpdate(shared.awareness, changed),
           );
         });
-        for (const c of shared.conns) if (c.wantsSaved) send(c.ws, message);
+        for (const c of shared.conns) send(c.ws, message);
+        if (origin !== 'remote')
+          this.publish(
+            shared,
+            BUS_AWARENESS,
+            awarenessProtocol.encodeAwarenessUpdate(shared.awareness, changed),
+          );
       },
     );
+  }
+
+  private publish(shared: SharedDoc, kind: number, payload: Uint8Array) {
+    if (!this.deps.bus) return;
+    const message = new Uint8Array(payload.length + 1);
+    message[0] = kind;
+    message.set(payload, 1);
+    this.deps.bus.publish(`doc:${shared.name}`, message);
+  }
+
+  /** A change made through another process: apply it here, for the clients of this one. */
+  private fromBus(shared: SharedDoc, message: Uint8Array) {
+    const payload = message.subarray(1);
+    try {
+      if (message[0] === BUS_UPDATE) Y.applyUpdate(shared.doc, payload, 'remote');
+      else if (message[0] === BUS_AWARENESS)
+        awarenessProtocol.applyAwarenessUpdate(shared.awareness, payload, 'remote');
+      else if (message[0] === BUS_SAVED)
+        this.reportSaved(shared, mergeStateVectors(shared.saved, payload));
+    } catch (error) {
+      logError(`[yjs] a message from another process for ${shared.name} failed`, error);
+    }
   }
 
   private edited(shared: SharedDoc, conn: Conn | undefined) {
@@ -445,15 +495,20 @@ export class DocsServer {
       await shared.lastWrite;
     }
     if (conn.wantsSaved) send(conn.ws, savedMessage(covered));
-    shared.saved = covered;
-    if (!shared.savedTimer) {
-      shared.savedTimer = setTimeout(() => {
-        shared.savedTimer = null;
-        const message = savedMessage(shared.saved);
-        for (const c of shared.conns) if (c.wantsSaved) send(c.ws, message);
-      }, SAVED_BROADCAST_MS);
-      shared.savedTimer.unref();
-    }
+    this.publish(shared, BUS_SAVED, covered);
+    this.reportSaved(shared, mergeStateVectors(shared.saved, covered));
+  }
+
+  /** Tells everyone in the document, at most twice a second, what is stored. */
+  private reportSaved(shared: SharedDoc, saved: Uint8Array) {
+    shared.saved = saved;
+    if (shared.savedTimer) return;
+    shared.savedTimer = setTimeout(() => {
+      shared.savedTimer = null;
+      const message = savedMessage(shared.saved);
+      for (const c of shared.conns) if (c.wantsSaved) send(c.ws, message);
+    }, SAVED_BROADCAST_MS);
+    shared.savedTimer.unref();
   }
 
   private async compact(shared: SharedDoc) {
@@ -473,6 +528,7 @@ export class DocsServer {
     if (shared.conns.size > 0) return;
     this.docs.delete(shared.name);
     if (shared.savedTimer) clearTimeout(shared.savedTimer);
+    await this.deps.bus?.unsubscribe(`doc:${shared.name}`);
     if (shared.appended > 0)
       await this.compact(shared).catch((e) =>
         logError(`[yjs] compaction of ${shared.name} failed`, e),
@@ -499,13 +555,51 @@ export class DocsServer {
       before.artifacts !== after.artifacts ||
       before.galleryOpen !== after.galleryOpen;
     if (!accessMayChange) return;
-    // A change of groups, locks or reveal can take away access: close what is no longer allowed.
+    this.deps.bus?.publish(WORKSHOPS_CHANNEL, new TextEncoder().encode(after.id));
+    await this.closeWithoutAccess(after);
+  }
+
+  /** A change of groups, locks or reveal can take away access: close what is no longer allowed. */
+  private async closeWithoutAccess(w: Workshop): Promise<void> {
     for (const [name, loading] of this.docs) {
-      if (!name.startsWith(`${after.id}/`)) continue;
+      if (!name.startsWith(`${w.id}/`)) continue;
       const shared = await loading.catch(() => undefined);
       if (!shared) continue;
       for (const c of shared.conns) {
-        if (docAccess(after, shared.artifactId, c.actor) === 'none')
+        if (docAccess(w, shared.artifactId, c.actor) === 'none')
+          c.ws.close(CLOSE.forbidden, 'No access to this document');
+      }
+    }
+  }
+
+  /**
+   * Another process changed this workshop: documents deleted there are closed here (their data
+   * is gone already), and so are connections that lost access or whose participant was removed.
+   */
+  private async recheck(workshopId: string): Promise<void> {
+    const record = await this.deps.workshops.get(workshopId);
+    for (const [name, loading] of [...this.docs]) {
+      if (!name.startsWith(`${workshopId}/`)) continue;
+      const shared = await loading.catch(() => undefined);
+      if (!shared) continue;
+      const w = record?.workshop;
+      if (!w || !w.artifacts.some((a) => a.id === shared.artifactId)) {
+        this.docs.delete(name);
+        for (const c of shared.conns)
+          c.ws.close(CLOSE.gone, w ? 'This document was deleted' : 'This workshop was deleted');
+        await this.deps.bus?.unsubscribe(`doc:${name}`);
+        shared.doc.destroy();
+        this.progress.delete(name);
+        continue;
+      }
+      for (const c of shared.conns) {
+        const gone =
+          c.actor.role === 'participant' &&
+          !w.participants.some(
+            (p) => c.actor.role === 'participant' && p.id === c.actor.participantId,
+          );
+        if (gone) c.ws.close(CLOSE.unauthorized, 'Removed from the workshop');
+        else if (docAccess(w, shared.artifactId, c.actor) === 'none')
           c.ws.close(CLOSE.forbidden, 'No access to this document');
       }
     }
@@ -550,6 +644,7 @@ export class DocsServer {
       this.progress.delete(name);
     }
     await this.deps.store.deleteWorkshop(workshopId);
+    this.deps.bus?.publish(WORKSHOPS_CHANNEL, new TextEncoder().encode(workshopId));
   }
 
   /** Progress of every loaded document of a workshop. */
@@ -616,4 +711,21 @@ function summaryOf(doc: Y.Doc): { summary?: string } {
     };
   }
   return {};
+}
+
+const isConn = (origin: unknown): origin is Conn =>
+  !!origin && typeof origin === 'object' && 'clientIds' in origin;
+
+/** The larger clock of each client of two encoded state vectors. */
+function mergeStateVectors(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const merged = Y.decodeStateVector(a);
+  for (const [client, clock] of Y.decodeStateVector(b))
+    if (clock > (merged.get(client) ?? 0)) merged.set(client, clock);
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, merged.size);
+  for (const [client, clock] of merged) {
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, clock);
+  }
+  return encoding.toUint8Array(e);
 }

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
   CommandId,
@@ -41,6 +41,8 @@ export interface RealtimeDeps {
   allowedOrigins: readonly string[];
   now?: () => number;
   onRemoved?: (workshopId: string, participantId: string) => void;
+  /** Several processes: socket.io's Redis Streams adapter. */
+  adapter?: ServerOptions['adapter'];
 }
 
 const HandshakeSchema = z.object({
@@ -73,6 +75,7 @@ export function attachRealtime(
     // Other upgrades (/yjs/) are ours too: engine.io must not destroy them.
     destroyUpgrade: false,
     allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, deps.allowedOrigins)),
+    ...(deps.adapter && { adapter: deps.adapter }),
   });
   const broadcaster = new Broadcaster(io, presence, now, deps.onRemoved);
 

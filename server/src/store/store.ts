@@ -12,12 +12,20 @@ export const RECENT_COMMANDS = 1000;
 
 /**
  * Workshop storage. `save` resolves only once the record is durable: the server acknowledges a
- * command after it. Implementations: memory (tests), lowdb (default), Redis (several processes).
+ * command after it. The saved record is what `load` returns from the call of `save` on, before
+ * it is durable: the next command builds on it while the disk catches up. Implementations:
+ * memory (tests), lowdb (default), Redis (several processes).
  */
 export interface Store {
   load(id: string): Promise<StoredWorkshop | undefined>;
   idForJoinCode(joinCode: string): Promise<string | undefined>;
   save(record: StoredWorkshop): Promise<void>;
+  /**
+   * Stores shared by several processes (Redis): writes `record` only if the stored record is
+   * still `from` (as this store returned it from `load`), atomically; false when another
+   * process wrote in between. The caller then retries on the fresh state.
+   */
+  saveIfUnchanged?(record: StoredWorkshop, from: StoredWorkshop): Promise<boolean>;
   delete(id: string): Promise<void>;
   list(): Promise<string[]>;
   close(): Promise<void>;
