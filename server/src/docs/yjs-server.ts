@@ -378,6 +378,12 @@ export class DocsServer {
       logError(`[yjs] could not load document ${w.id}/${artifactId}`, error);
       return ws.close(1011, 'Could not load the document');
     }
+    // The client may have gone while the document loaded (a Wi-Fi drop): its close event found
+    // no document then, so it must not be counted now, or the document would never unload.
+    if (ws.readyState !== ws.OPEN) {
+      if (shared.conns.size === 0) this.scheduleUnload(shared);
+      return;
+    }
     if (shared.idleTimer) {
       clearTimeout(shared.idleTimer);
       shared.idleTimer = null;
