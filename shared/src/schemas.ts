@@ -3,6 +3,8 @@ import { ACTIVITY_KINDS } from './domain/types.js';
 import { POLL_KINDS } from './domain/poll-types.js';
 import { ARTIFACT_KINDS, PILLARS } from './domain/group-types.js';
 import { COUNTRY_CODES } from './countries.js';
+import { REVIEW_LIMITS, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
+import { LIMITS } from './limits.js';
 
 /**
  * Every inbound payload (REST body, socket command) is parsed here before the domain sees it.
@@ -28,32 +30,7 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-11-23' })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: 'Not a real date' });
 
-export const LIMITS = {
-  title: 120,
-  venue: 120,
-  name: 60,
-  city: 60,
-  organisation: 100,
-  role: 60,
-  modules: 40,
-  activitiesPerModule: 40,
-  participants: 2000,
-  plannedMinutes: 24 * 60,
-  timerMs: 24 * 60 * 60 * 1000,
-  polls: 200,
-  pollQuestion: 300,
-  pollOptions: 20,
-  optionLabel: 120,
-  openAnswer: 200,
-  questions: 500,
-  questionText: 280,
-  groups: 40,
-  groupName: 60,
-  exercises: 50,
-  vignetteStages: 8,
-  vignetteStage: 2000,
-  envelope: 1_000_000_000_000,
-} as const;
+export { LIMITS } from './limits.js';
 
 export const TEMPLATES = ['blank', 'victim-centred'] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
@@ -199,6 +176,26 @@ export const BudgetSettingsSchema = z.object({
     }),
 });
 
+/** Peer review: the criteria of a round, each with what 1, 3 and 5 mean on its scale. */
+const reviewCriteria = z
+  .array(
+    z.object({
+      /** An existing criterion's id keeps its scores; a new criterion has none. */
+      id: id.optional(),
+      label: text('Criterion', REVIEW_LIMITS.criterionLabel),
+      description: optionalText('Description', REVIEW_LIMITS.criterionText),
+      anchors: z
+        .object({
+          low: optionalText('What 1 means', REVIEW_LIMITS.criterionText),
+          mid: optionalText('What 3 means', REVIEW_LIMITS.criterionText),
+          high: optionalText('What 5 means', REVIEW_LIMITS.criterionText),
+        })
+        .default({ low: '', mid: '', high: '' }),
+    }),
+  )
+  .min(1, { error: 'Choose at least one criterion' })
+  .max(REVIEW_LIMITS.criteria, { error: `At most ${REVIEW_LIMITS.criteria} criteria` });
+
 export const CommandInputs = {
   'workshop.update': z.object({
     title: text('Title', LIMITS.title).optional(),
@@ -292,6 +289,37 @@ export const CommandInputs = {
   'artifact.submit': z.object({ artifactId: id, submitted: z.boolean() }),
   'artifact.lock': z.object({ artifactId: id, locked: z.boolean() }),
   'gallery.set': z.object({ open: z.boolean() }),
+  'review.open': z.object({
+    exerciseId: id,
+    mode: z.enum(REVIEW_MODES, { error: 'Choose who rates' }).default('participant'),
+    criteria: reviewCriteria,
+  }),
+  'review.update': z.object({
+    roundId: id,
+    mode: z.enum(REVIEW_MODES, { error: 'Choose who rates' }).optional(),
+    criteria: reviewCriteria.optional(),
+  }),
+  'review.setState': z.object({ roundId: id, state: z.enum(['open', 'closed']) }),
+  'review.reveal': z.object({ roundId: id, revealed: z.boolean() }),
+  'review.delete': z.object({ roundId: id }),
+  'review.rate': z.object({
+    roundId: id,
+    targetGroupId: id,
+    as: z.enum(['self', 'peer']),
+    scores: z
+      .record(
+        id,
+        z
+          .number({ error: 'A score must be a number' })
+          .int({ error: 'A score is a whole number' })
+          .min(SCORE_MIN, { error: `Scores go from ${SCORE_MIN} to ${SCORE_MAX}` })
+          .max(SCORE_MAX, { error: `Scores go from ${SCORE_MIN} to ${SCORE_MAX}` }),
+      )
+      .refine((r) => Object.keys(r).length <= REVIEW_LIMITS.criteria, {
+        error: 'Too many scores',
+      }),
+    comment: optionalText('Comment', REVIEW_LIMITS.comment),
+  }),
   'screen.show': z.object({
     target: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('activity') }),
@@ -299,6 +327,7 @@ export const CommandInputs = {
       z.object({ kind: z.literal('question'), questionId: id }),
       z.object({ kind: z.literal('artifact'), artifactId: id }),
       z.object({ kind: z.literal('exercise'), exerciseId: id }),
+      z.object({ kind: z.literal('review'), exerciseId: id }),
     ]),
   }),
 } as const;

@@ -1,5 +1,5 @@
 import type { CommandInput } from '../schemas.js';
-import { LIMITS } from '../schemas.js';
+import { LIMITS } from '../limits.js';
 import { countryName } from '../countries.js';
 import { fail, ok, type Result } from './result.js';
 import type { Artifact, DocAccess, Exercise, Group } from './group-types.js';

@@ -1,8 +1,9 @@
 import type { CommandInput } from '../schemas.js';
-import { LIMITS } from '../schemas.js';
+import { LIMITS } from '../limits.js';
 import { fail, ok, type Failure, type Result } from './result.js';
 import type { Answer, Poll, PollOption } from './poll-types.js';
 import type { DomainContext, Workshop } from './types.js';
+import { roundOfExercise } from './review.js';
 
 /** Pure poll lifecycle and voting. Tallies live in tally.ts. */
 
@@ -330,5 +331,7 @@ export function setProjection(w: Workshop, input: CommandInput<'screen.show'>): 
     return fail('not_found', 'That document no longer exists', 'artifactId');
   if (target.kind === 'exercise' && !w.exercises.some((e) => e.id === target.exerciseId))
     return fail('not_found', 'That exercise no longer exists', 'exerciseId');
+  if (target.kind === 'review' && !roundOfExercise(w, target.exerciseId))
+    return fail('not_found', 'That exercise has no peer-review round', 'exerciseId');
   return ok({ ...w, projection: target });
 }
