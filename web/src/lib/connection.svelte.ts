@@ -74,7 +74,9 @@ export class Connection {
   constructor(workshopId: string, credential: Credential) {
     this.workshopId = workshopId;
     const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION, workshopId, credential };
-    this.#socket = io({ auth, autoConnect: false });
+    // WebSocket only (co-editing needs it anyway): no long-polling handshake to route to the
+    // same process, so several server processes need no sticky sessions.
+    this.#socket = io({ auth, autoConnect: false, transports: ['websocket'] });
     this.commands = new CommandSender(this.#socket, workshopId, credential.kind);
     this.#listen();
   }
