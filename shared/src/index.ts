@@ -22,3 +22,8 @@ export * from './domain/network.js';
 export * from './domain/budget.js';
 export * from './domain/map-scene.js';
 export * from './domain/map-svg.js';
+export * from './domain/review-types.js';
+export * from './domain/review-criteria.js';
+export * from './domain/review.js';
+export * from './domain/review-results.js';
+export * from './domain/review-views.js';

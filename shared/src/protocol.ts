@@ -8,6 +8,7 @@ import type {
   SessionView,
 } from './domain/views.js';
 import type { PollResults } from './domain/tally.js';
+import type { MyRating, ReviewRoundView } from './domain/review-views.js';
 import type { CommandName, CommandPayload } from './schemas.js';
 
 /** Bumped on any incompatible change; a client with another version is refused at the handshake. */
@@ -53,6 +54,10 @@ export interface Welcome {
   myUpvotes: string[];
   /** Facilitator only: progress of each group document being worked on. */
   progress: ArtifactProgress[];
+  /** Peer-review rounds (results for the facilitator, or once revealed). */
+  reviews: ReviewRoundView[];
+  /** A participant's ratings, and their group's. */
+  myRatings: MyRating[];
 }
 
 export interface ArtifactProgress {
@@ -83,6 +88,10 @@ export interface ServerToClient {
   questions: (questions: QuestionView[]) => void;
   /** Facilitator only: a group document changed or someone came or went. */
   progress: (p: ArtifactProgress) => void;
+  /** Peer-review rounds changed (a rating, a state, a reveal). */
+  reviews: (reviews: ReviewRoundView[]) => void;
+  /** To one participant: their ratings and their group's, after one of them changed. */
+  'review.mine': (ratings: MyRating[]) => void;
   /** This connection is over for good: its participant was removed or the workshop deleted. */
   ended: (reason: EndReason) => void;
 }

@@ -37,9 +37,11 @@ test('a group co-edits a budget within the envelope the facilitator set', async 
   const fac = await pageAt(browser, LAPTOP);
   await fac.goto(`/w/${created.id}/facilitate#key=${created.facilitatorKey}`);
   const groups = fac.getByRole('region', { name: 'Groups' });
+  // One at a time: the name field is cleared when the server confirms a group.
   for (const name of ['Team Mekong', 'Team Andes']) {
     await groups.getByLabel('New group name').fill(name);
     await groups.getByRole('button', { name: 'Create group' }).click();
+    await expect(groups.getByRole('listitem', { name })).toBeVisible();
   }
   await expect(groups.getByTestId('group-card')).toHaveCount(2);
   await groups.getByLabel('Group for Ana Reyes').selectOption({ label: 'Team Mekong' });
@@ -145,6 +147,8 @@ test('a group co-edits a budget within the envelope the facilitator set', async 
   await groups.getByRole('button', { name: `Change envelope of ${TITLE}` }).click();
   const settings = groups.getByTestId('budget-settings');
   await settings.getByLabel('Envelope').fill('120000');
+  await settings.scrollIntoViewIfNeeded();
+  await fac.screenshot({ path: joinPath(SCREENSHOT_DIR, 'budget-console-envelope.png') });
   await settings.getByRole('button', { name: 'Save envelope' }).click();
   await expect(settings.getByText('Saved: groups see it now')).toBeVisible();
   for (const p of [a, b]) {

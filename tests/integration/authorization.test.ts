@@ -93,6 +93,11 @@ async function furnished() {
     'exercise.reveal': { exerciseId, revealed: true },
     'artifact.lock': { artifactId, locked: true },
     'gallery.set': { open: true },
+    'review.open': { exerciseId, criteria: [{ label: 'Relevance' }] },
+    'review.update': { roundId: 'none', mode: 'group' },
+    'review.setState': { roundId: 'none', state: 'closed' },
+    'review.reveal': { roundId: 'none', revealed: true },
+    'review.delete': { roundId: 'none' },
   };
   return { w, p, q, facilitator, samples, artifactId };
 }

@@ -17,7 +17,9 @@ import {
 } from '@plenary/shared';
 import {
   checklistProgress,
+  isPracticeDoc,
   planProgress,
+  practiceProgress,
   seedChecklist,
   seedVignette,
   readMap,
@@ -316,7 +318,9 @@ export class DocsServer {
       ? planProgress(shared.doc)
       : shared.doc.share.has('stages')
         ? vignetteProgress(shared.doc)
-        : undefined;
+        : isPracticeDoc(shared.doc)
+          ? practiceProgress(shared.doc)
+          : undefined;
     const { done, total } =
       checklist && checklist.total > 0 ? checklist : (plan ?? { done: 0, total: 0 });
     const p: Progress = {

@@ -1,9 +1,13 @@
 import type { Server } from 'socket.io';
 import {
+  myRatings,
   participantView,
   pollDefinitionChanged,
   pollsFor,
   questionsFor,
+  ratingsAudience,
+  reviewsFor,
+  reviewsOf,
   sessionChanged,
   sessionView,
   tallyPoll,
@@ -64,6 +68,31 @@ export class Broadcaster {
       this.io.to(rooms.facilitators(id)).emit('questions', questionsFor(after, true));
       this.io.to(rooms.audience(id)).emit('questions', questionsFor(after, false));
     }
+    this.reviews(before, after);
+  }
+
+  /**
+   * Peer review: the facilitator gets every change (results and progress); participants and the
+   * projector only what their view shows; each affected participant their own ratings.
+   */
+  private reviews(before: Workshop, after: Workshop): void {
+    const reviews = before.reviews !== after.reviews;
+    const people =
+      before.groups !== after.groups ||
+      before.participants !== after.participants ||
+      before.artifacts !== after.artifacts;
+    if (!reviews && !(people && reviewsOf(after).length > 0)) return;
+    const id = after.id;
+    this.io.to(rooms.facilitators(id)).emit('reviews', reviewsFor(after, true));
+    const audience = reviewsFor(after, false);
+    if (JSON.stringify(reviewsFor(before, false)) !== JSON.stringify(audience))
+      this.io.to(rooms.audience(id)).emit('reviews', audience);
+    for (const participantId of ratingsAudience(before, after))
+      if (after.participants.some((p) => p.id === participantId))
+        this.io
+          .to(rooms.participant(id, participantId))
+          .emit('review.mine', myRatings(after, participantId));
+  }
   }
 
   private roster(before: Workshop, after: Workshop): void {

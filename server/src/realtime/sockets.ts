@@ -7,9 +7,11 @@ import {
   PROTOCOL_VERSION,
   describeZodError,
   myAnswer,
+  myRatings,
   participantView,
   pollsFor,
   questionsFor,
+  reviewsFor,
   sessionView,
   tallyPoll,
   type Ack,
@@ -142,6 +144,8 @@ export function attachRealtime(
         ? w.questions.filter((q) => q.upvoters.includes(participantId)).map((q) => q.id)
         : [],
       progress: facilitator ? deps.docs.progressOf(w.id) : [],
+      reviews: reviewsFor(w, facilitator),
+      myRatings: participantId ? myRatings(w, participantId) : [],
     });
   }
 

@@ -4,3 +4,4 @@ export * from './action-plan.js';
 export * from './vignette.js';
 export * from './map.js';
 export * from './budget.js';
+export * from './practice.js';

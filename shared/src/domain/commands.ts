@@ -3,6 +3,7 @@ import * as agenda from './agenda.js';
 import * as poll from './poll.js';
 import * as groups from './groups.js';
 import * as questions from './questions.js';
+import * as review from './review.js';
 import { ok, type Result } from './result.js';
 import * as roster from './roster.js';
 import type { Actor, DomainContext, Workshop } from './types.js';
@@ -16,6 +17,7 @@ export interface CommandResults {
   'poll.duplicate': { pollId: string };
   'group.create': { groupId: string };
   'exercise.launch': { exerciseId: string };
+  'review.open': { roundId: string };
 }
 export type CommandResult<K extends CommandName> = K extends keyof CommandResults
   ? CommandResults[K]
@@ -109,4 +111,10 @@ export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
   'gallery.set': { roles: FACILITATOR, apply: plain(groups.setGallery) },
   'vignette.show': { roles: FACILITATOR, apply: plain(groups.showVignetteStages) },
   'exercise.budget': { roles: FACILITATOR, apply: plain(groups.setBudget) },
+  'review.open': { roles: FACILITATOR, apply: returning(review.openReview) },
+  'review.update': { roles: FACILITATOR, apply: plain(review.updateReview) },
+  'review.setState': { roles: FACILITATOR, apply: plain(review.setReviewState) },
+  'review.reveal': { roles: FACILITATOR, apply: plain(review.revealReview) },
+  'review.delete': { roles: FACILITATOR, apply: plain(review.deleteReview) },
+  'review.rate': { roles: PARTICIPANT, apply: plain(review.ratePractice) },
 };

@@ -7,7 +7,14 @@ export interface Group {
   extraMs: number;
 }
 
-export const ARTIFACT_KINDS = ['checklist', 'action-plan', 'vignette', 'map', 'budget'] as const;
+export const ARTIFACT_KINDS = [
+  'checklist',
+  'action-plan',
+  'vignette',
+  'map',
+  'budget',
+  'practice',
+] as const;
 export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
 
 export const ARTIFACT_KIND_LABELS: Record<ArtifactKind, string> = {
@@ -16,6 +23,7 @@ export const ARTIFACT_KIND_LABELS: Record<ArtifactKind, string> = {
   vignette: 'Case vignette',
   map: 'Referral-network map',
   budget: 'Budget',
+  practice: 'Practice write-up',
 };
 
 /** The pillars a budget is split across (the "4 Ps", plus monitoring and evaluation). */

@@ -59,6 +59,7 @@ export interface Participant {
 
 import type { FloorQuestion, Poll } from './poll-types.js';
 import type { Artifact, Exercise, Group } from './group-types.js';
+import type { ReviewRound } from './review-types.js';
 
 /** What the projector shows besides the current activity and timer. */
 export type Projection =
@@ -68,7 +69,9 @@ export type Projection =
   /** One group's work, full screen (read-only). */
   | { kind: 'artifact'; artifactId: string }
   /** Every group's work for one exercise, side by side. */
-  | { kind: 'exercise'; exerciseId: string };
+  | { kind: 'exercise'; exerciseId: string }
+  /** The comparison of a peer-review round (on this exercise). */
+  | { kind: 'review'; exerciseId: string };
 
 export interface Workshop {
   id: string;
@@ -99,6 +102,8 @@ export interface Workshop {
   galleryOpen: boolean;
   /** Delete the workshop and all its data this many days after its last day; null keeps it. */
   retentionDays: number | null;
+  /** Peer-review rounds. Missing in workshops stored before peer review: read with `reviewsOf`. */
+  reviews?: ReviewRound[];
 }
 
 /** Who is acting, as established by authentication (never by the payload). */
