@@ -93,7 +93,6 @@ export class Broadcaster {
           .to(rooms.participant(id, participantId))
           .emit('review.mine', myRatings(after, participantId));
   }
-  }
 
   private roster(before: Workshop, after: Workshop): void {
     const old = new Map(before.participants.map((p) => [p.id, p]));
