@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type RequestHandler } from 'express';
 import { deletionDueAt } from '@plenary/shared';
 import { apiRouter } from './http/api.js';
+import { reportRouter } from './http/report.js';
 import { Presence } from './realtime/presence.js';
 import { attachRealtime } from './realtime/sockets.js';
 import type { Store } from './store/store.js';
@@ -78,6 +79,11 @@ export function createServer(deps: ServerDeps): PlenaryServer {
     onRemoved: (workshopId, participantId) => docs.disconnectParticipant(workshopId, participantId),
     ...(deps.cluster && { adapter: deps.cluster.adapter }),
   });
+  // Before the API router: the restore of a backup takes a larger body than its parser allows.
+  app.use(
+    '/api',
+    reportRouter({ workshops, docs, store: deps.store, publicOrigin: deps.publicOrigin, now }),
+  );
   app.use(
     '/api',
     apiRouter({
@@ -89,7 +95,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
       deleteWorkshop,
     }),
   );
-  if (deps.webHandler) app.use(deps.webHandler);
+  if (deps.webHandler) app.use(explicitSocketOrigin(deps.publicOrigin), deps.webHandler);
 
   async function deleteWorkshop(id: string): Promise<void> {
     await workshops.delete(id);
@@ -152,5 +158,34 @@ export function createServer(deps: ServerDeps): PlenaryServer {
       await deps.store.close();
       await deps.cluster?.close();
     },
+  };
+}
+
+/**
+ * SvelteKit's CSP allows sockets to 'self', which current browsers read as the page's own ws:
+ * or wss: origin. Older ones do not, so the page's socket origin is named as well: taken from
+ * PUBLIC_ORIGIN, or else from the request (it only ever names the host the page came from).
+ */
+function explicitSocketOrigin(publicOrigin: string | undefined): RequestHandler {
+  return (req, res, next) => {
+    const origin = publicOrigin ?? `${req.protocol}://${req.get('host') ?? ''}`;
+    let socketOrigin: string | undefined;
+    try {
+      const url = new URL(origin);
+      socketOrigin = `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`;
+    } catch {
+      socketOrigin = undefined;
+    }
+    const setHeader = res.setHeader.bind(res);
+    res.setHeader = (name: string, value: number | string | readonly string[]) => {
+      if (
+        socketOrigin &&
+        name.toLowerCase() === 'content-security-policy' &&
+        typeof value === 'string'
+      )
+        value = value.replace(/connect-src 'self'/, `connect-src 'self' ${socketOrigin}`);
+      return setHeader(name, value);
+    };
+    next();
   };
 }

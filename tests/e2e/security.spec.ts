@@ -91,7 +91,7 @@ async function watchedPage(
   return { page, seen: watch(page) };
 }
 
-test('pages and the API carry the security headers', async ({ request }) => {
+test('pages and the API carry the security headers', async ({ request, baseURL }) => {
   const created = await (
     await request.post('/api/workshops', { data: { title: 'Headers', template: 'blank' } })
   ).json();
@@ -123,6 +123,8 @@ test('pages and the API carry the security headers', async ({ request }) => {
     const connectSrc = directives.get('connect-src');
     expect(connectSrc, path).toBeDefined();
     for (const source of connectSrc!) expect(source, path).not.toMatch(/^(ws|wss|https?):?$|\*/);
+    // …and this page's own socket origin, named explicitly.
+    expect(connectSrc, path).toContain(baseURL!.replace(/^http/, 'ws'));
     expect(headers['referrer-policy'], path).toBe('no-referrer');
     expect(headers['x-content-type-options'], path).toBe('nosniff');
   }
