@@ -8,6 +8,7 @@ import type {
   SessionView,
 } from './domain/views.js';
 import type { PollResults } from './domain/tally.js';
+import type { FollowUpView } from './domain/followup-types.js';
 import type { MyRating, ReviewRoundView } from './domain/review-views.js';
 import type { CommandName, CommandPayload } from './schemas.js';
 
@@ -54,6 +55,8 @@ export interface Welcome {
   myUpvotes: string[];
   /** Facilitator only: progress of each group document being worked on. */
   progress: ArtifactProgress[];
+  /** Check-ins and commitments this connection may see (see `followUpFor`). */
+  followUp: FollowUpView;
   /** Peer-review rounds (results for the facilitator, or once revealed). */
   reviews: ReviewRoundView[];
   /** A participant's ratings, and their group's. */
@@ -88,6 +91,8 @@ export interface ServerToClient {
   questions: (questions: QuestionView[]) => void;
   /** Facilitator only: a group document changed or someone came or went. */
   progress: (p: ArtifactProgress) => void;
+  /** Check-ins or commitments changed: what this connection may see of them. */
+  followup: (f: FollowUpView) => void;
   /** Peer-review rounds changed (a rating, a state, a reveal). */
   reviews: (reviews: ReviewRoundView[]) => void;
   /** To one participant: their ratings and their group's, after one of them changed. */

@@ -3,6 +3,7 @@ import { ACTIVITY_KINDS } from './domain/types.js';
 import { POLL_KINDS } from './domain/poll-types.js';
 import { ARTIFACT_KINDS, PILLARS } from './domain/group-types.js';
 import { COUNTRY_CODES } from './countries.js';
+import { FollowUpCommandInputs } from './followup-schemas.js';
 import { REVIEW_LIMITS, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
 import { LIMITS } from './limits.js';
 
@@ -330,6 +331,7 @@ export const CommandInputs = {
       z.object({ kind: z.literal('review'), exerciseId: id }),
     ]),
   }),
+  ...FollowUpCommandInputs,
 } as const;
 
 export type CommandName = keyof typeof CommandInputs;

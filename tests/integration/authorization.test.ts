@@ -48,6 +48,11 @@ async function furnished() {
     options: [{ label: 'A' }, { label: 'B' }],
   });
   const pollId = poll.ok ? poll.pollId : '';
+  const checkIn = await send(facilitator, 'checkin.add', {
+    title: '3 months',
+    dueOn: '2027-02-27',
+  });
+  const checkInId = checkIn.ok ? checkIn.checkInId : '';
   await eventually(() => expect(facilitator.session().artifacts).toHaveLength(1));
   const s = facilitator.session();
   const moduleId = s.modules[0]!.id;
@@ -93,6 +98,9 @@ async function furnished() {
     'exercise.reveal': { exerciseId, revealed: true },
     'artifact.lock': { artifactId, locked: true },
     'gallery.set': { open: true },
+    'checkin.add': { title: '6 months', dueOn: '2027-05-27' },
+    'checkin.update': { checkInId, title: 'Three months' },
+    'checkin.delete': { checkInId },
     'review.open': { exerciseId, criteria: [{ label: 'Relevance' }] },
     'review.update': { roundId: 'none', mode: 'group' },
     'review.setState': { roundId: 'none', state: 'closed' },

@@ -657,6 +657,20 @@ export class DocsServer {
     this.deps.bus?.publish(WORKSHOPS_CHANNEL, new TextEncoder().encode(workshopId));
   }
 
+  /** A document's whole state as one update: the live copy when loaded, else what is stored. */
+  async stateOf(workshopId: string, artifactId: string): Promise<Uint8Array> {
+    const name = `${workshopId}/${artifactId}`;
+    const live = await this.docs.get(name)?.catch(() => undefined);
+    if (live) return Y.encodeStateAsUpdate(live.doc);
+    const updates = await this.deps.store.load(name);
+    return updates.length > 0 ? Y.mergeUpdates(updates) : Y.encodeStateAsUpdate(new Y.Doc());
+  }
+
+  /** Stores the state of a document of a workshop being restored, before anyone can open it. */
+  async restore(workshopId: string, artifactId: string, state: Uint8Array): Promise<void> {
+    await this.deps.store.append(`${workshopId}/${artifactId}`, state);
+  }
+
   /** Progress of every loaded document of a workshop. */
   progressOf(workshopId: string): Progress[] {
     return [...this.progress]

@@ -1,6 +1,8 @@
 import type { Server } from 'socket.io';
 import {
   myRatings,
+  followUpFor,
+  hasFollowUpEntries,
   participantView,
   pollDefinitionChanged,
   pollsFor,
@@ -68,6 +70,7 @@ export class Broadcaster {
       this.io.to(rooms.facilitators(id)).emit('questions', questionsFor(after, true));
       this.io.to(rooms.audience(id)).emit('questions', questionsFor(after, false));
     }
+    this.followUp(before, after);
     this.reviews(before, after);
   }
 
@@ -92,6 +95,22 @@ export class Broadcaster {
         this.io
           .to(rooms.participant(id, participantId))
           .emit('review.mine', myRatings(after, participantId));
+  }
+
+  /**
+   * Check-ins and commitments: the facilitator gets every change; a participant only a change
+   * of what they see (their group's answers, their own commitment).
+   */
+  private followUp(before: Workshop, after: Workshop): void {
+    const people = before.groups !== after.groups || before.participants !== after.participants;
+    if (before.followUp === after.followUp && !(people && hasFollowUpEntries(after))) return;
+    const id = after.id;
+    this.io.to(rooms.facilitators(id)).emit('followup', followUpFor(after, 'facilitator', null));
+    for (const p of after.participants) {
+      const view = followUpFor(after, 'participant', p.id);
+      if (JSON.stringify(followUpFor(before, 'participant', p.id)) !== JSON.stringify(view))
+        this.io.to(rooms.participant(id, p.id)).emit('followup', view);
+    }
   }
 
   private roster(before: Workshop, after: Workshop): void {

@@ -6,6 +6,7 @@ import {
   CommandInputs,
   PROTOCOL_VERSION,
   describeZodError,
+  followUpFor,
   myAnswer,
   myRatings,
   participantView,
@@ -144,6 +145,7 @@ export function attachRealtime(
         ? w.questions.filter((q) => q.upvoters.includes(participantId)).map((q) => q.id)
         : [],
       progress: facilitator ? deps.docs.progressOf(w.id) : [],
+      followUp: followUpFor(w, role, participantId),
       reviews: reviewsFor(w, facilitator),
       myRatings: participantId ? myRatings(w, participantId) : [],
     });

@@ -3,6 +3,7 @@ import * as agenda from './agenda.js';
 import * as poll from './poll.js';
 import * as groups from './groups.js';
 import * as questions from './questions.js';
+import * as followUp from './followup.js';
 import * as review from './review.js';
 import { ok, type Result } from './result.js';
 import * as roster from './roster.js';
@@ -17,6 +18,7 @@ export interface CommandResults {
   'poll.duplicate': { pollId: string };
   'group.create': { groupId: string };
   'exercise.launch': { exerciseId: string };
+  'checkin.add': { checkInId: string };
   'review.open': { roundId: string };
 }
 export type CommandResult<K extends CommandName> = K extends keyof CommandResults
@@ -111,6 +113,11 @@ export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
   'gallery.set': { roles: FACILITATOR, apply: plain(groups.setGallery) },
   'vignette.show': { roles: FACILITATOR, apply: plain(groups.showVignetteStages) },
   'exercise.budget': { roles: FACILITATOR, apply: plain(groups.setBudget) },
+  'checkin.add': { roles: FACILITATOR, apply: returning(followUp.addCheckIn) },
+  'checkin.update': { roles: FACILITATOR, apply: plain(followUp.updateCheckIn) },
+  'checkin.delete': { roles: FACILITATOR, apply: plain(followUp.deleteCheckIn) },
+  'checkin.answer': { roles: PARTICIPANT, apply: plain(followUp.answerCheckIn) },
+  'commitment.set': { roles: PARTICIPANT, apply: plain(followUp.setCommitment) },
   'review.open': { roles: FACILITATOR, apply: returning(review.openReview) },
   'review.update': { roles: FACILITATOR, apply: plain(review.updateReview) },
   'review.setState': { roles: FACILITATOR, apply: plain(review.setReviewState) },

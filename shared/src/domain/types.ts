@@ -59,6 +59,7 @@ export interface Participant {
 
 import type { FloorQuestion, Poll } from './poll-types.js';
 import type { Artifact, Exercise, Group } from './group-types.js';
+import type { FollowUp } from './followup-types.js';
 import type { ReviewRound } from './review-types.js';
 
 /** What the projector shows besides the current activity and timer. */
@@ -102,6 +103,8 @@ export interface Workshop {
   galleryOpen: boolean;
   /** Delete the workshop and all its data this many days after its last day; null keeps it. */
   retentionDays: number | null;
+  /** Check-ins and personal commitments. Missing in workshops stored before: read with `followUpOf`. */
+  followUp?: FollowUp;
   /** Peer-review rounds. Missing in workshops stored before peer review: read with `reviewsOf`. */
   reviews?: ReviewRound[];
 }

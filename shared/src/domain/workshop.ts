@@ -47,6 +47,7 @@ export function createWorkshop(
     artifacts: [],
     galleryOpen: false,
     retentionDays: input.retentionDays,
+    followUp: { checkIns: [], commitments: [] },
     reviews: [],
   };
 }

@@ -1,0 +1,524 @@
+import { formatMoney } from './budget.js';
+import type { PlanCounts } from './followup.js';
+import { PLAN_STATUS_LABELS } from './followup-types.js';
+import { PILLAR_LABELS } from './group-types.js';
+import { LINK_KIND_LABELS, SECTOR_LABELS } from './network.js';
+import type { Report, ReportPoll, ReportWork } from './report-types.js';
+
+/**
+ * The report as one Markdown file. Everything people typed is escaped, so a name or a note can
+ * never become a link, an image or markup: the file reads the same in any Markdown viewer.
+ */
+
+/** One line of text: whitespace collapsed, Markdown and HTML punctuation escaped. */
+export function mdInline(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+}
+
+/** A paragraph: like `mdInline`, and nothing at its start can open a list, heading or quote. */
+export function mdParagraph(text: string): string {
+  return mdInline(text)
+    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^(#+|[-+=])(?=\s|$)/, '\\$1');
+}
+
+const cell = (text: string) => mdInline(text) || ' ';
+
+function table(head: string[], rows: string[][], align: Array<'l' | 'r'> = []): string {
+  const rule = head.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
+  return [head, rule, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
+/** "23 Nov 2026" from an ISO date or a timestamp (UTC). */
+export function reportDate(date: string | number): string {
+  const d = typeof date === 'number' ? new Date(date) : new Date(`${date}T00:00:00Z`);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+
+/** "45 min", "1 h 30 min". */
+export function reportMinutes(n: number): string {
+  const sign = n < 0 ? '−' : '';
+  const abs = Math.abs(n);
+  if (abs < 60) return `${sign}${abs} min`;
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  return `${sign}${h} h${m ? ` ${m} min` : ''}`;
+}
+
+export const reportPercent = (share: number | null): string =>
+  share === null ? '—' : `${Math.round(share * 100)}%`;
+
+/** "+12 points", "−5 points": the change in share correct, in percentage points. */
+export function reportGain(gain: number | null): string {
+  if (gain === null) return '—';
+  const points = Math.round(gain * 100);
+  return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points)} points`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export const countsText = (c: PlanCounts): string =>
+  c.total === 0
+    ? 'no objectives'
+    : `${c.done} done · ${c.inProgress} in progress · ${c.planned} planned`;
+
+export function reportDates(r: Pick<Report, 'startsOn' | 'endsOn'>): string {
+  if (r.startsOn && r.endsOn && r.startsOn !== r.endsOn)
+    return `${reportDate(r.startsOn)} – ${reportDate(r.endsOn)}`;
+  const one = r.startsOn ?? r.endsOn;
+  return one ? reportDate(one) : '';
+}
+
+function agenda(r: Report): string[] {
+  const out = ['## Agenda: planned and actual time', ''];
+  if (r.agenda.modules.length === 0) return [...out, 'The agenda is empty.', ''];
+  for (const m of r.agenda.modules) {
+    out.push(
+      `### ${mdInline(m.title)}`,
+      '',
+      `Planned ${reportMinutes(m.plannedMinutes)}, actual ${reportMinutes(m.actualMinutes)}.`,
+      '',
+    );
+    if (m.activities.length === 0) {
+      out.push('No activities.', '');
+      continue;
+    }
+    out.push(
+      table(
+        ['Activity', 'Kind', 'Planned', 'Actual', 'Difference'],
+        m.activities.map((a) => [
+          cell(a.title) + (a.current ? ' (running)' : ''),
+          a.kindLabel,
+          reportMinutes(a.plannedMinutes),
+          a.actualMinutes === null ? 'not run' : reportMinutes(a.actualMinutes),
+          a.differenceMinutes === null
+            ? '—'
+            : `${a.differenceMinutes > 0 ? '+' : ''}${reportMinutes(a.differenceMinutes)}`,
+        ]),
+        ['l', 'l', 'r', 'r', 'r'],
+      ),
+      '',
+    );
+  }
+  out.push(
+    `**Whole agenda:** planned ${reportMinutes(r.agenda.plannedMinutes)}, actual ${reportMinutes(r.agenda.actualMinutes)}.`,
+    '',
+  );
+  return out;
+}
+
+function participants(r: Report): string[] {
+  const out = ['## Participants by country', ''];
+  if (r.participants.length === 0) return [...out, 'Nobody joined.', ''];
+  for (const c of r.participants) {
+    out.push(
+      `### ${mdInline(c.name)} (${c.people.length})`,
+      '',
+      table(
+        ['Name', 'Organisation', 'Role'],
+        c.people.map((p) => [cell(p.name), cell(p.organisation), cell(p.role)]),
+      ),
+      '',
+    );
+  }
+  return out;
+}
+
+function pollResults(p: ReportPoll): string[] {
+  const r = p.results;
+  if (r.voters === 0) return ['No answers.'];
+  switch (r.kind) {
+    case 'scale':
+      return [
+        table(
+          ['Value', 'Answers'],
+          (r.distribution ?? []).map((d) => {
+            const label =
+              d.value === p.scale.min && p.scale.minLabel
+                ? ` (${mdInline(p.scale.minLabel)})`
+                : d.value === p.scale.max && p.scale.maxLabel
+                  ? ` (${mdInline(p.scale.maxLabel)})`
+                  : '';
+            return [`${d.value}${label}`, String(d.count)];
+          }),
+          ['l', 'r'],
+        ),
+        '',
+        `Average: ${r.mean === null || r.mean === undefined ? '—' : r.mean.toFixed(1)}.`,
+      ];
+    case 'open':
+      return [
+        ...(r.texts ?? []).map((t) => `- ${mdInline(t)}`),
+        ...((r.words ?? []).length > 0
+          ? [
+              '',
+              `Most used words: ${(r.words ?? [])
+                .slice(0, 10)
+                .map((w) => `${mdInline(w.word)} (${w.count})`)
+                .join(', ')}.`,
+            ]
+          : []),
+      ];
+    case 'ranking':
+      return [
+        table(
+          ['Option', 'Average place', 'Ranked first'],
+          r.options.map((o) => [
+            cell(o.label),
+            (o.averagePosition ?? 0).toFixed(1),
+            String(o.count),
+          ]),
+          ['l', 'r', 'r'],
+        ),
+      ];
+    case 'points':
+      return [
+        table(
+          ['Option', 'Points', 'Share of points'],
+          r.options.map((o) => [cell(o.label), String(o.points ?? 0), reportPercent(o.share)]),
+          ['l', 'r', 'r'],
+        ),
+      ];
+    default:
+      return [
+        table(
+          ['Option', 'Answers', 'Share'],
+          r.options.map((o) => [
+            cell(o.label) + (o.correct ? ' **(correct)**' : ''),
+            String(o.count),
+            reportPercent(o.share),
+          ]),
+          ['l', 'r', 'r'],
+        ),
+        ...(r.kind === 'quiz' && r.correctShare !== undefined
+          ? ['', `Answered correctly: ${reportPercent(r.correctShare ?? null)}.`]
+          : []),
+      ];
+  }
+}
+
+function polls(r: Report): string[] {
+  const out = ['## Polls and quizzes', ''];
+  const kc = r.knowledgeCheck;
+  if (kc) {
+    out.push(
+      '### Knowledge check: before and after',
+      '',
+      'Share of answers that were correct, before and after the training.',
+      '',
+      table(
+        ['Question', 'Before', 'After', 'Gain'],
+        [
+          ...kc.questions.map((q) => [
+            cell(q.question),
+            reportPercent(q.pre),
+            reportPercent(q.post),
+            reportGain(q.gain),
+          ]),
+          [
+            '**All questions**',
+            `**${reportPercent(kc.overall.pre)}**`,
+            `**${reportPercent(kc.overall.post)}**`,
+            `**${reportGain(kc.overall.gain)}**`,
+          ],
+        ],
+        ['l', 'r', 'r', 'r'],
+      ),
+      '',
+    );
+  }
+  if (r.polls.length === 0) return [...out, 'No polls were run.', ''];
+  for (const p of r.polls) {
+    const meta = [
+      p.kindLabel,
+      plural(p.results.voters, 'answer'),
+      p.anonymous ? 'anonymous' : 'named',
+      p.check ? (p.check === 'pre' ? 'knowledge check, before' : 'knowledge check, after') : '',
+      p.asked ? `asked during ${mdInline(p.asked)}` : '',
+    ].filter(Boolean);
+    out.push(`### ${mdInline(p.question)}`, '', `*${meta.join(' · ')}*`, '', ...pollResults(p), '');
+  }
+  return out;
+}
+
+function questions(r: Report): string[] {
+  const out = ['## Questions from the floor', ''];
+  if (r.questions.length === 0) return [...out, 'No questions were asked.', ''];
+  r.questions.forEach((q, i) =>
+    out.push(
+      `${i + 1}. ${mdInline(q.text)} — ${plural(q.upvotes, 'vote')}${q.answered ? ' · answered' : ''} · ${q.askedBy ? `asked by ${mdInline(q.askedBy)}` : 'anonymous'}`,
+    ),
+  );
+  return [...out, ''];
+}
+
+function workLines(w: ReportWork): string[] {
+  switch (w.kind) {
+    case 'checklist': {
+      if (w.total === 0) return ['The checklist is empty.'];
+      const out = [`${w.done} of ${w.total} items checked.`, ''];
+      for (const s of w.sections) {
+        if (s.title) out.push(`**${mdInline(s.title)}**`, '');
+        for (const i of s.items) {
+          const details = [
+            i.checked && i.checkedBy ? `checked by ${mdInline(i.checkedBy)}` : '',
+            i.owner ? `owner: ${mdInline(i.owner)}` : '',
+            i.due ? `due ${mdInline(i.due)}` : '',
+            i.notes ? `notes: ${mdInline(i.notes)}` : '',
+          ].filter(Boolean);
+          out.push(
+            `- [${i.checked ? 'x' : ' '}] ${mdInline(i.text)}${details.length ? ` — ${details.join(' · ')}` : ''}`,
+          );
+        }
+        out.push('');
+      }
+      return out;
+    }
+    case 'action-plan': {
+      if (w.objectives.length === 0) return ['No objectives yet.'];
+      const out = [`${countsText(w.counts)}.`, ''];
+      w.objectives.forEach((o, n) => {
+        out.push(
+          `${n + 1}. **${mdInline(o.action) || 'Objective without an action'}** — ${PLAN_STATUS_LABELS[o.status]}`,
+        );
+        const fields: Array<[string, string]> = [
+          ['Why', o.why],
+          ['Indicator', o.indicator],
+          ['Target', o.target],
+          ['Responsible', o.responsible],
+          ['Resources', o.resources],
+          ['Partners', o.partners],
+          ['Deadline', o.deadline],
+          ['Progress', o.progress],
+        ];
+        for (const [label, value] of fields)
+          if (value.trim()) out.push(`   - ${label}: ${mdInline(value)}`);
+        if (o.missing.length > 0) out.push(`   - Not yet SMART: ${o.missing.join(', ')}`);
+      });
+      return [...out, ''];
+    }
+    case 'map': {
+      const { map, gapList: g } = w;
+      const names = new Map(map.actors.map((a) => [a.id, a.name]));
+      const out = [
+        `${plural(map.actors.length, 'actor')}, ${plural(map.links.length, 'link')}, ${plural(g.count, 'gap')}.`,
+        '',
+      ];
+      if (map.actors.length > 0)
+        out.push(
+          table(
+            ['Actor', 'Sector', 'Contact (role)'],
+            map.actors.map((a) => [cell(a.name), SECTOR_LABELS[a.sector], cell(a.contact)]),
+          ),
+          '',
+        );
+      if (map.links.length > 0)
+        out.push(
+          table(
+            ['From', 'Link', 'To', 'Consent needed', 'Data shared'],
+            map.links.map((l) => [
+              cell(names.get(l.from) ?? ''),
+              LINK_KIND_LABELS[l.kind] + (l.label ? `: ${mdInline(l.label)}` : ''),
+              cell(names.get(l.to) ?? ''),
+              l.consent ? 'yes' : 'no',
+              cell(l.data),
+            ]),
+          ),
+          '',
+        );
+      const gaps = [
+        !g.pathToAssistance ? 'No referral path from a first contact to assistance.' : '',
+        g.pathToAssistance && !g.pathToReintegration
+          ? 'No referral path on from assistance to reintegration.'
+          : '',
+        g.isolated.length ? `Not linked to anyone: ${g.isolated.map(mdInline).join(', ')}.` : '',
+        g.notReferredTo.length
+          ? `Nobody refers victims to: ${g.notReferredTo.map(mdInline).join(', ')}.`
+          : '',
+        g.refersToNobody.length
+          ? `Refer victims to nobody: ${g.refersToNobody.map(mdInline).join(', ')}.`
+          : '',
+        g.singlePoints.length
+          ? `Single points of failure: ${g.singlePoints.map(mdInline).join(', ')}.`
+          : '',
+        g.missingSectors.length ? `Sectors missing: ${g.missingSectors.join(', ')}.` : '',
+      ].filter(Boolean);
+      if (gaps.length > 0) out.push('**Gap analysis**', '', ...gaps.map((x) => `- ${x}`), '');
+      return out;
+    }
+    case 'budget': {
+      const { settings: s, totals: t } = w;
+      const money = (n: number) => formatMoney(n, s.currency);
+      const standing = t.over
+        ? `over budget by ${money(-t.remaining)}`
+        : `${money(t.remaining)} left to allocate`;
+      const out = [
+        `Envelope ${money(s.envelope)} · allocated ${money(t.total)} · ${standing}.`,
+        '',
+        table(
+          ['Pillar', 'Amount', 'Share', 'Allowed share'],
+          w.pillars.map((p) => [
+            p.label,
+            money(p.amount),
+            `${p.share}%`,
+            p.min === null && p.max === null
+              ? '—'
+              : p.min !== null && p.max !== null
+                ? `${p.min}–${p.max}%`
+                : p.min !== null
+                  ? `at least ${p.min}%`
+                  : `at most ${p.max}%`,
+          ]),
+          ['l', 'r', 'r', 'r'],
+        ),
+        '',
+      ];
+      for (const i of t.shareIssues)
+        out.push(
+          `- ${PILLAR_LABELS[i.pillar]} has ${i.share}% of the envelope: ${i.kind === 'below-min' ? `below its ${i.bound}% minimum` : `above its ${i.bound}% maximum`}.`,
+        );
+      if (t.shareIssues.length) out.push('');
+      if (w.lines.length > 0)
+        out.push(
+          table(
+            ['Line', 'Pillar', 'Amount', 'Justification'],
+            w.lines.map((l) => [
+              cell(l.description),
+              w.pillars.find((p) => p.pillar === l.pillar)?.label ?? l.pillar,
+              money(l.amount),
+              cell(l.justification),
+            ]),
+            ['l', 'l', 'r', 'l'],
+          ),
+          '',
+        );
+      return out;
+    }
+    case 'vignette': {
+      const out: string[] = [];
+      for (const s of w.stages) {
+        out.push(
+          `**Stage ${s.number}**${s.shown ? '' : ' (not shown to the groups)'}: ${mdInline(s.text)}`,
+          '',
+          `- Indicators ticked: ${s.ticked.length ? s.ticked.map(mdInline).join('; ') : 'none'}`,
+          `- Referral: ${s.referral.trim() ? mdInline(s.referral) : 'none written'}`,
+          '',
+        );
+      }
+      return out.length ? out : ['The case has no stages.'];
+    }
+    case 'other':
+      return ['Open this work in Plenary to read it.'];
+  }
+}
+
+function groups(r: Report): string[] {
+  const out = ['## Group work', ''];
+  if (r.groups.length === 0) return [...out, 'There were no breakout groups.', ''];
+  for (const g of r.groups) {
+    out.push(
+      `### ${mdInline(g.name)}`,
+      '',
+      `Members: ${g.members.length ? g.members.map(mdInline).join(', ') : 'none'}.`,
+      '',
+    );
+    if (g.work.length === 0) out.push('No group work.', '');
+    for (const w of g.work) {
+      const submitted = w.submittedAt ? `submitted ${reportDate(w.submittedAt)}` : 'not submitted';
+      out.push(`#### ${mdInline(w.title)}`, '', `*${w.kindLabel} · ${submitted}*`, '');
+      out.push(...workLines(w), '');
+    }
+  }
+  return out;
+}
+
+function commitments(r: Report): string[] {
+  const out = ['## Personal commitments', ''];
+  if (r.commitments.length === 0) return [...out, 'No commitments were written.', ''];
+  return [
+    ...out,
+    table(
+      ['Name', 'Country', 'Group', 'Commitment', 'Objective of the plan'],
+      r.commitments.map((c) => [
+        cell(c.name),
+        cell(c.country),
+        cell(c.group ?? '—'),
+        cell(c.text),
+        cell(c.objective ?? '—'),
+      ]),
+    ),
+    '',
+  ];
+}
+
+function followUp(r: Report): string[] {
+  const f = r.followUp;
+  const out = ['## Follow-up', ''];
+  if (f.progress.checkIns.length === 0 && f.now.length === 0)
+    return [...out, 'No check-ins are planned.', ''];
+  const now = new Map(f.now.map((n) => [n.groupName, n.counts]));
+  out.push(
+    'Objectives of each group’s action plan: done, in progress and planned, now and as reported at each check-in.',
+    '',
+    table(
+      [
+        'Group',
+        'Now',
+        ...f.progress.checkIns.map((c) => `${mdInline(c.title)} (${reportDate(c.dueOn)})`),
+      ],
+      f.progress.rows.map((row) => [
+        cell(row.groupName),
+        now.has(row.groupName) ? countsText(now.get(row.groupName)!) : '—',
+        ...row.cells.map((c) => (c.answered ? countsText(c.counts) : 'not answered')),
+      ]),
+    ),
+    '',
+  );
+  if (f.notes.length > 0) {
+    out.push('**Notes from the check-ins**', '');
+    for (const n of f.notes)
+      out.push(
+        `- ${mdInline(n.groupName)}, ${mdInline(n.checkIn)}: ${mdInline(n.note)} (${mdInline(n.by)})`,
+      );
+    out.push('');
+  }
+  return out;
+}
+
+export function reportMarkdown(r: Report): string {
+  const where = [mdParagraph(r.venue), reportDates(r)].filter(Boolean).join(' · ');
+  const s = r.summary;
+  const lines = [
+    `# ${mdInline(r.title)}`,
+    '',
+    ...(where ? [where, ''] : []),
+    `Report of ${reportDate(r.generatedAt)}, ${time(r.generatedAt)} UTC.`,
+    '',
+    [
+      `${plural(s.participants, 'participant')} from ${plural(s.countries, 'country', 'countries')}`,
+      plural(s.groups, 'group'),
+      plural(s.polls, 'poll'),
+      plural(s.questions, 'question from the floor', 'questions from the floor'),
+      plural(s.commitments, 'personal commitment'),
+    ].join(' · '),
+    '',
+    ...agenda(r),
+    ...participants(r),
+    ...polls(r),
+    ...questions(r),
+    ...groups(r),
+    ...commitments(r),
+    ...followUp(r),
+  ];
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}

@@ -1,0 +1,211 @@
+import type { ChecklistItem } from '../docs/checklist.js';
+import type { Objective, SmartPart } from '../docs/action-plan.js';
+import type { StageAnswer } from '../docs/vignette.js';
+import type { BudgetLine, BudgetTotals } from './budget.js';
+import type { FollowUpProgress, PlanCounts } from './followup.js';
+import type { BudgetSettings, Pillar } from './group-types.js';
+import type { GapAnalysis, NetworkMap } from './network.js';
+import type { PollKind, PollState, ScaleSpec } from './poll-types.js';
+import type { PollResults } from './tally.js';
+import type { ActivityKind } from './types.js';
+
+/**
+ * The workshop report as plain data: what the Markdown file, the printable page and anything
+ * else render. Built by `buildReport` from the workshop state and the documents' contents. It
+ * holds names, countries and organisations, never a token, a key or a hash.
+ */
+
+/** An objective as the report and the follow-up read it: with its progress note and SMART check. */
+export interface PlanItem extends Objective {
+  /** A short note on how the objective is going, written during the follow-up. */
+  progress: string;
+  missing: SmartPart[];
+}
+
+/** A group document's content, read from its Yjs state (`docs/report-content.ts`). */
+export type DocumentContent =
+  | { kind: 'checklist'; items: ChecklistItem[] }
+  | { kind: 'action-plan'; objectives: PlanItem[] }
+  | { kind: 'map'; map: NetworkMap }
+  | { kind: 'budget'; lines: BudgetLine[] }
+  | { kind: 'vignette'; stages: StageAnswer[] }
+  /** A kind the report does not read (yet). */
+  | { kind: 'other' };
+
+export interface ReportActivity {
+  title: string;
+  kind: ActivityKind;
+  kindLabel: string;
+  plannedMinutes: number;
+  /** Null when the activity never ran. */
+  actualMinutes: number | null;
+  /** Actual minus planned, when it ran. */
+  differenceMinutes: number | null;
+  current: boolean;
+}
+
+export interface ReportModule {
+  title: string;
+  activities: ReportActivity[];
+  plannedMinutes: number;
+  actualMinutes: number;
+}
+
+export interface ReportPerson {
+  name: string;
+  organisation: string;
+  role: string;
+  city: string;
+}
+
+export interface ReportCountry {
+  code: string;
+  name: string;
+  people: ReportPerson[];
+}
+
+export interface ReportPoll {
+  question: string;
+  kind: PollKind;
+  kindLabel: string;
+  state: PollState;
+  anonymous: boolean;
+  /** Where in the agenda it was asked ("Module · Activity"), when tied to an activity. */
+  asked: string | null;
+  options: Array<{ id: string; label: string; correct: boolean }>;
+  scale: ScaleSpec;
+  check: 'pre' | 'post' | null;
+  results: PollResults;
+}
+
+/** The knowledge check in aggregate only: per-person scores stay in the console. */
+export interface ReportKnowledgeCheck {
+  questions: Array<{
+    question: string;
+    pre: number | null;
+    post: number | null;
+    gain: number | null;
+  }>;
+  overall: { pre: number | null; post: number | null; gain: number | null };
+}
+
+export interface ReportQuestion {
+  text: string;
+  upvotes: number;
+  answered: boolean;
+  /** Null when asked anonymously. */
+  askedBy: string | null;
+}
+
+/** A referral map's gaps, by actor name and sector label. */
+export interface ReportGaps {
+  count: number;
+  isolated: string[];
+  notReferredTo: string[];
+  refersToNobody: string[];
+  missingSectors: string[];
+  singlePoints: string[];
+  pathToAssistance: boolean;
+  pathToReintegration: boolean;
+}
+
+export interface ReportPillar {
+  pillar: Pillar;
+  label: string;
+  amount: number;
+  /** Percent of the envelope. */
+  share: number;
+  min: number | null;
+  max: number | null;
+}
+
+interface WorkBase {
+  artifactId: string;
+  title: string;
+  kindLabel: string;
+  submittedAt: number | null;
+}
+
+export type ReportWork = WorkBase &
+  (
+    | {
+        kind: 'checklist';
+        sections: Array<{ title: string; items: ChecklistItem[] }>;
+        done: number;
+        total: number;
+      }
+    | { kind: 'action-plan'; objectives: PlanItem[]; counts: PlanCounts }
+    | { kind: 'map'; map: NetworkMap; gaps: GapAnalysis; gapList: ReportGaps }
+    | {
+        kind: 'budget';
+        settings: BudgetSettings;
+        lines: BudgetLine[];
+        totals: BudgetTotals;
+        pillars: ReportPillar[];
+      }
+    | {
+        kind: 'vignette';
+        stages: Array<{
+          number: number;
+          text: string;
+          shown: boolean;
+          ticked: string[];
+          referral: string;
+        }>;
+      }
+    | { kind: 'other' }
+  );
+
+export interface ReportGroup {
+  name: string;
+  members: string[];
+  work: ReportWork[];
+}
+
+export interface ReportCommitment {
+  name: string;
+  country: string;
+  group: string | null;
+  text: string;
+  /** The objective's action it is tied to, as the plan says now (or said then). */
+  objective: string | null;
+}
+
+export interface ReportFollowUp {
+  progress: FollowUpProgress;
+  /** Where each group's plan stands now, from its documents. */
+  now: Array<{ groupName: string; counts: PlanCounts }>;
+  /** Each answered check-in's notes, per group, in date order. */
+  notes: Array<{ checkIn: string; dueOn: string; groupName: string; note: string; by: string }>;
+}
+
+/**
+ * Hook for peer review: the practice write-ups and their ratings, once that feature exports its
+ * aggregation from `@plenary/shared`. Always null until then.
+ */
+export type ReportReview = null;
+
+export interface Report {
+  title: string;
+  venue: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  generatedAt: number;
+  summary: {
+    participants: number;
+    countries: number;
+    groups: number;
+    polls: number;
+    questions: number;
+    commitments: number;
+  };
+  agenda: { modules: ReportModule[]; plannedMinutes: number; actualMinutes: number };
+  participants: ReportCountry[];
+  polls: ReportPoll[];
+  knowledgeCheck: ReportKnowledgeCheck | null;
+  questions: ReportQuestion[];
+  groups: ReportGroup[];
+  commitments: ReportCommitment[];
+  followUp: ReportFollowUp;
+  review: ReportReview;
+}

@@ -1,0 +1,319 @@
+import { countryName } from '../countries.js';
+import { actualMs, findActivity } from './agenda.js';
+import { budgetTotals } from './budget.js';
+import { followUpOf, followUpProgress, groupPlans, planCounts } from './followup.js';
+import {
+  ARTIFACT_KIND_LABELS,
+  PILLARS,
+  PILLAR_LABELS,
+  type Artifact,
+  type BudgetSettings,
+  type Exercise,
+} from './group-types.js';
+import { knowledgeCheck } from './knowledge-check.js';
+import { analyseGaps, SECTOR_LABELS, type GapAnalysis, type NetworkMap } from './network.js';
+import { POLL_KIND_LABELS } from './poll-types.js';
+import { sortedQuestions } from './questions.js';
+import { tallyPoll } from './tally.js';
+import { ACTIVITY_KIND_LABELS, type Workshop } from './types.js';
+import type {
+  DocumentContent,
+  PlanItem,
+  Report,
+  ReportCommitment,
+  ReportCountry,
+  ReportFollowUp,
+  ReportGaps,
+  ReportGroup,
+  ReportKnowledgeCheck,
+  ReportModule,
+  ReportPoll,
+  ReportQuestion,
+  ReportReview,
+  ReportWork,
+} from './report-types.js';
+
+/**
+ * The workshop report, built from the workshop state and the plain contents of its group
+ * documents. Pure: the server reads the documents and passes the time.
+ */
+export interface ReportInput {
+  workshop: Workshop;
+  /** Each group document's content by artifact id; a missing one reads as empty. */
+  documents: Readonly<Record<string, DocumentContent>>;
+  now: number;
+}
+
+const minutesOf = (ms: number) => Math.round(ms / 60_000);
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+
+function agendaSection(w: Workshop, now: number): Report['agenda'] {
+  let plannedTotal = 0;
+  let actualTotalMs = 0;
+  const modules = w.modules.map((m): ReportModule => {
+    let planned = 0;
+    let ms = 0;
+    const activities = m.activities.map((a) => {
+      const spent = actualMs(a, now);
+      const ran = spent > 0 || a.startedAt !== null;
+      const actual = ran ? minutesOf(spent) : null;
+      planned += a.plannedMinutes;
+      ms += spent;
+      return {
+        title: a.title,
+        kind: a.kind,
+        kindLabel: ACTIVITY_KIND_LABELS[a.kind] ?? a.kind,
+        plannedMinutes: a.plannedMinutes,
+        actualMinutes: actual,
+        differenceMinutes: actual === null ? null : actual - a.plannedMinutes,
+        current: w.currentActivityId === a.id,
+      };
+    });
+    plannedTotal += planned;
+    actualTotalMs += ms;
+    return { title: m.title, activities, plannedMinutes: planned, actualMinutes: minutesOf(ms) };
+  });
+  return { modules, plannedMinutes: plannedTotal, actualMinutes: minutesOf(actualTotalMs) };
+}
+
+/** Everyone by country (countries and people in alphabetical order): no ids, tokens or hashes. */
+function participantsSection(w: Workshop): ReportCountry[] {
+  const byCountry = new Map<string, ReportCountry>();
+  for (const p of w.participants) {
+    const entry = byCountry.get(p.country) ?? {
+      code: p.country,
+      name: countryName(p.country),
+      people: [],
+    };
+    entry.people.push({ name: p.name, organisation: p.organisation, role: p.role, city: p.city });
+    byCountry.set(p.country, entry);
+  }
+  return [...byCountry.values()].sort(byName).map((c) => ({ ...c, people: c.people.sort(byName) }));
+}
+
+function pollsSection(w: Workshop): ReportPoll[] {
+  return w.polls
+    .filter((p) => p.state !== 'draft')
+    .map((p) => {
+      const at = p.activityId ? findActivity(w, p.activityId) : undefined;
+      return {
+        question: p.question,
+        kind: p.kind,
+        kindLabel: POLL_KIND_LABELS[p.kind] ?? p.kind,
+        state: p.state,
+        anonymous: p.anonymous,
+        asked: at ? `${at.module.title} · ${at.activity.title}` : null,
+        options: p.options.map((o) => ({ id: o.id, label: o.label, correct: o.correct })),
+        scale: p.scale,
+        check: p.check?.phase ?? null,
+        results: tallyPoll(p, true),
+      };
+    });
+}
+
+function knowledgeCheckSection(w: Workshop): ReportKnowledgeCheck | null {
+  if (!w.polls.some((p) => p.kind === 'quiz' && p.check?.phase === 'pre')) return null;
+  const kc = knowledgeCheck(w.polls, w.participants);
+  return {
+    questions: kc.questions.map(({ question, pre, post, gain }) => ({ question, pre, post, gain })),
+    overall: kc.overall,
+  };
+}
+
+const questionsSection = (w: Workshop): ReportQuestion[] =>
+  sortedQuestions(w.questions)
+    .filter((q) => q.state !== 'hidden')
+    .map((q) => ({
+      text: q.text,
+      upvotes: q.upvoters.length,
+      answered: q.state === 'answered',
+      askedBy: q.authorName,
+    }));
+
+/** Gaps named for people: actor names and sector labels instead of ids. */
+export function namedGaps(map: NetworkMap, gaps: GapAnalysis): ReportGaps {
+  const names = new Map(map.actors.map((a) => [a.id, a.name.trim() || 'Unnamed actor']));
+  const named = (ids: string[]) => ids.map((id) => names.get(id) ?? id);
+  return {
+    count: gaps.count,
+    isolated: named(gaps.isolated),
+    notReferredTo: named(gaps.notReferredTo),
+    refersToNobody: named(gaps.refersToNobody),
+    missingSectors: gaps.missingSectors.map((s) => SECTOR_LABELS[s]),
+    singlePoints: named(gaps.singlePoints),
+    pathToAssistance: gaps.pathToAssistance,
+    pathToReintegration: gaps.pathToReintegration,
+  };
+}
+
+/** Exercises stored before budgets existed have no `budget`: an envelope of 0. */
+const NO_BUDGET: BudgetSettings = { envelope: 0, currency: 'USD', shares: {} };
+
+function work(a: Artifact, exercise: Exercise | undefined, found: DocumentContent | undefined) {
+  // A document whose content is of another kind than its artifact reads as empty.
+  const content = found && found.kind === a.kind ? found : undefined;
+  const base = {
+    artifactId: a.id,
+    title: a.title,
+    kindLabel: ARTIFACT_KIND_LABELS[a.kind] ?? a.kind,
+    submittedAt: a.submittedAt,
+  };
+  switch (a.kind) {
+    case 'checklist': {
+      const items = content?.kind === 'checklist' ? content.items : [];
+      const sections: Array<{ title: string; items: typeof items }> = [];
+      for (const item of items) {
+        const last = sections.at(-1);
+        if (last && last.title === item.section) last.items.push(item);
+        else sections.push({ title: item.section, items: [item] });
+      }
+      const done = items.filter((i) => i.checked).length;
+      return { ...base, kind: 'checklist', sections, done, total: items.length } as const;
+    }
+    case 'action-plan': {
+      const objectives = content?.kind === 'action-plan' ? content.objectives : [];
+      return { ...base, kind: 'action-plan', objectives, counts: planCounts(objectives) } as const;
+    }
+    case 'map': {
+      const map = content?.kind === 'map' ? content.map : { actors: [], links: [] };
+      const gaps = analyseGaps(map);
+      return { ...base, kind: 'map', map, gaps, gapList: namedGaps(map, gaps) } as const;
+    }
+    case 'budget': {
+      const lines = content?.kind === 'budget' ? content.lines : [];
+      const settings = exercise?.budget ?? NO_BUDGET;
+      const totals = budgetTotals(lines, settings);
+      const pillars = PILLARS.map((p) => ({
+        pillar: p,
+        label: PILLAR_LABELS[p],
+        amount: totals.byPillar[p],
+        share: totals.shares[p],
+        min: settings.shares[p]?.min ?? null,
+        max: settings.shares[p]?.max ?? null,
+      }));
+      return { ...base, kind: 'budget', settings, lines, totals, pillars } as const;
+    }
+    case 'vignette': {
+      const answers = content?.kind === 'vignette' ? content.stages : [];
+      const stages = (exercise?.stages ?? []).map((text, i) => ({
+        number: i + 1,
+        text,
+        shown: i < (exercise?.stagesShown ?? 0),
+        ticked: answers[i]?.ticked ?? [],
+        referral: answers[i]?.referral ?? '',
+      }));
+      return { ...base, kind: 'vignette', stages } as const;
+    }
+    default:
+      // Kinds the report does not know (yet) are listed by title only.
+      return { ...base, kind: 'other' } as const;
+  }
+}
+
+function groupsSection(w: Workshop, documents: ReportInput['documents']): ReportGroup[] {
+  const exerciseOrder = new Map(w.exercises.map((e, i) => [e.id, i]));
+  const names = new Map(w.participants.map((p) => [p.id, p.name]));
+  return w.groups.map((g) => ({
+    name: g.name,
+    members: g.memberIds.flatMap((id) => names.get(id) ?? []),
+    work: w.artifacts
+      .filter((a) => a.groupId === g.id)
+      .sort(
+        (a, b) => (exerciseOrder.get(a.exerciseId) ?? 0) - (exerciseOrder.get(b.exerciseId) ?? 0),
+      )
+      .map((a): ReportWork =>
+        work(
+          a,
+          w.exercises.find((e) => e.id === a.exerciseId),
+          documents[a.id],
+        ),
+      ),
+  }));
+}
+
+const planOf = (documents: ReportInput['documents'], artifactId: string): PlanItem[] => {
+  const content = documents[artifactId];
+  return content?.kind === 'action-plan' ? content.objectives : [];
+};
+
+function commitmentsSection(w: Workshop, documents: ReportInput['documents']) {
+  const people = new Map(w.participants.map((p) => [p.id, p]));
+  return followUpOf(w)
+    .commitments.flatMap((c): ReportCommitment[] => {
+      const p = people.get(c.participantId);
+      if (!p) return [];
+      const group = w.groups.find((g) => g.memberIds.includes(p.id));
+      const objective = c.objective
+        ? planOf(documents, c.objective.artifactId).find((o) => o.id === c.objective?.objectiveId)
+            ?.action || c.objective.action
+        : null;
+      return [
+        {
+          name: p.name,
+          country: countryName(p.country),
+          group: group?.name ?? null,
+          text: c.text,
+          objective: objective || null,
+        },
+      ];
+    })
+    .sort(byName);
+}
+
+function followUpSection(w: Workshop, documents: ReportInput['documents']): ReportFollowUp {
+  const groupName = new Map(w.groups.map((g) => [g.id, g.name]));
+  return {
+    progress: followUpProgress(w),
+    now: w.groups
+      .filter((g) => groupPlans(w, g.id).length > 0)
+      .map((g) => ({
+        groupName: g.name,
+        counts: planCounts(groupPlans(w, g.id).flatMap((a) => planOf(documents, a.id))),
+      })),
+    notes: followUpOf(w).checkIns.flatMap((c) =>
+      c.answers
+        .filter((a) => a.note.trim() !== '' && groupName.has(a.groupId))
+        .map((a) => ({
+          checkIn: c.title,
+          dueOn: c.dueOn,
+          groupName: groupName.get(a.groupId)!,
+          note: a.note,
+          by: a.answeredBy,
+        })),
+    ),
+  };
+}
+
+/** Hook for peer review: practice write-ups and ratings, once that feature's functions exist. */
+const reviewSection = (_w: Workshop): ReportReview => null;
+
+export function buildReport({ workshop: w, documents, now }: ReportInput): Report {
+  const participants = participantsSection(w);
+  const polls = pollsSection(w);
+  const questions = questionsSection(w);
+  const commitments = commitmentsSection(w, documents);
+  return {
+    title: w.title,
+    venue: w.venue,
+    startsOn: w.startsOn,
+    endsOn: w.endsOn,
+    generatedAt: now,
+    summary: {
+      participants: w.participants.length,
+      countries: participants.length,
+      groups: w.groups.length,
+      polls: polls.length,
+      questions: questions.length,
+      commitments: commitments.length,
+    },
+    agenda: agendaSection(w, now),
+    participants,
+    polls,
+    knowledgeCheck: knowledgeCheckSection(w),
+    questions,
+    groups: groupsSection(w, documents),
+    commitments,
+    followUp: followUpSection(w, documents),
+    review: reviewSection(w),
+  };
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { FOLLOW_UP_LIMITS as L, PLAN_STATUSES } from './domain/followup-types.js';
+
+/**
+ * Inputs of the follow-up commands (check-ins and personal commitments), spread into
+ * `CommandInputs` in schemas.ts. Self-contained: schemas.ts imports this file.
+ */
+
+const id = z.string().min(1).max(64);
+
+const required = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .min(1, { error: `${label} is required` })
+    .max(max, { error: `${label} must be at most ${max} characters` });
+
+const optional = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, { error: `${label} must be at most ${max} characters` })
+    .default('');
+
+export const DueDate = z
+  .string({ error: 'Choose a date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2027-03-01' })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: 'Not a real date' });
+
+const checkInObjective = z.object({
+  artifactId: id,
+  objectiveId: id,
+  action: optional('Objective', L.objectiveAction),
+  status: z.enum(PLAN_STATUSES, { error: 'Status must be planned, in progress or done' }),
+  note: optional('Progress note', L.progressNote),
+});
+
+export const FollowUpCommandInputs = {
+  'checkin.add': z.object({
+    title: required('Check-in title', L.checkInTitle),
+    dueOn: DueDate,
+  }),
+  'checkin.update': z.object({
+    checkInId: id,
+    title: required('Check-in title', L.checkInTitle).optional(),
+    dueOn: DueDate.optional(),
+  }),
+  'checkin.delete': z.object({ checkInId: id }),
+  'checkin.answer': z.object({
+    checkInId: id,
+    note: optional('Note', L.note),
+    objectives: z
+      .array(checkInObjective)
+      .max(L.objectivesPerAnswer, { error: `At most ${L.objectivesPerAnswer} objectives` })
+      .default([]),
+  }),
+  /** An empty text withdraws the commitment. */
+  'commitment.set': z.object({
+    text: optional('Commitment', L.commitment),
+    objective: z
+      .object({
+        artifactId: id,
+        objectiveId: id,
+        action: optional('Objective', L.objectiveAction),
+      })
+      .nullable()
+      .default(null),
+  }),
+} as const;

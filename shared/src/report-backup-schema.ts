@@ -1,0 +1,311 @@
+import { z } from 'zod';
+import { ACTIVITY_KINDS } from './domain/types.js';
+import { POLL_KINDS } from './domain/poll-types.js';
+import { ARTIFACT_KINDS } from './domain/group-types.js';
+import { EMPTY_FOLLOW_UP, FOLLOW_UP_LIMITS as F, PLAN_STATUSES } from './domain/followup-types.js';
+import { BACKUP_FORMAT, BACKUP_VERSION } from './domain/report-backup.js';
+import { AnswerSchema, BudgetSettingsSchema, LIMITS as L } from './schemas.js';
+
+/**
+ * What an uploaded backup must look like before anything is restored from it: the shape of
+ * every part, the same limits as the commands, and that every reference points at something.
+ */
+
+/** The largest document state accepted, in base64 characters (5 MB of Yjs state). */
+export const MAX_BACKUP_DOCUMENT_CHARS = Math.ceil((5 * 1024 * 1024 * 4) / 3) + 4;
+
+const id = z.string().min(1).max(64);
+const str = (max: number) => z.string().max(max);
+const int = z.number().int();
+const time = int.min(0);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-11-23' });
+
+const Activity = z.object({
+  id,
+  title: str(L.title),
+  kind: z.enum(ACTIVITY_KINDS),
+  plannedMinutes: int.min(0).max(L.plannedMinutes),
+  actualMs: time,
+  startedAt: time.nullable(),
+});
+
+const Module = z.object({
+  id,
+  title: str(L.title),
+  activities: z.array(Activity).max(L.activitiesPerModule),
+});
+
+const Timer = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('idle'), durationMs: time }),
+  z.object({ status: z.literal('running'), durationMs: time, endsAt: time }),
+  z.object({ status: z.literal('paused'), durationMs: time, remainingMs: time }),
+]);
+
+const Participant = z.object({
+  id,
+  name: str(L.name).min(1),
+  country: str(8),
+  city: str(L.city),
+  organisation: str(L.organisation),
+  role: str(L.role),
+  joinedAt: time,
+});
+
+const Poll = z.object({
+  id,
+  kind: z.enum(POLL_KINDS),
+  question: str(L.pollQuestion),
+  options: z
+    .array(z.object({ id, label: str(L.optionLabel), correct: z.boolean() }))
+    .max(L.pollOptions),
+  maxChoices: int.min(1).max(L.pollOptions),
+  scale: z.object({
+    min: int.min(0).max(10),
+    max: int.min(1).max(10),
+    minLabel: str(40),
+    maxLabel: str(40),
+  }),
+  pointsTotal: int.min(1).max(1000),
+  anonymous: z.boolean(),
+  state: z.enum(['draft', 'open', 'closed']),
+  revealed: z.boolean(),
+  activityId: id.nullable(),
+  check: z.object({ phase: z.enum(['pre', 'post']), twinId: id.nullable() }).nullable(),
+  createdAt: time,
+  ballots: z
+    .record(z.string().min(1).max(128), AnswerSchema)
+    .refine((b) => Object.keys(b).length <= L.participants, { error: 'Too many ballots' }),
+  voters: z.array(id).max(L.participants),
+});
+
+const Question = z.object({
+  id,
+  text: str(L.questionText),
+  authorId: id.nullable(),
+  authorName: str(L.name).nullable(),
+  upvoters: z.array(id).max(L.participants),
+  state: z.enum(['open', 'answered', 'hidden']),
+  createdAt: time,
+});
+
+const Projection = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('activity') }),
+  z.object({ kind: z.literal('poll'), pollId: id }),
+  z.object({ kind: z.literal('question'), questionId: id }),
+  z.object({ kind: z.literal('artifact'), artifactId: id }),
+  z.object({ kind: z.literal('exercise'), exerciseId: id }),
+]);
+
+const Group = z.object({
+  id,
+  name: str(L.groupName),
+  memberIds: z.array(id).max(L.participants),
+  extraMs: int.min(0).max(L.timerMs),
+});
+
+const Exercise = z.object({
+  id,
+  title: str(L.title),
+  kind: z.enum(ARTIFACT_KINDS),
+  template: str(64).nullable(),
+  activityId: id.nullable(),
+  revealed: z.boolean(),
+  launchedAt: time,
+  // Exercises stored before vignettes and budgets existed lack these.
+  stages: z.array(str(L.vignetteStage)).max(L.vignetteStages).default([]),
+  stagesShown: int.min(0).max(50).default(0),
+  budget: BudgetSettingsSchema.nullable().default(null),
+});
+
+const Artifact = z.object({
+  id,
+  exerciseId: id,
+  groupId: id,
+  kind: z.enum(ARTIFACT_KINDS),
+  title: str(L.title),
+  submittedAt: time.nullable(),
+  locked: z.boolean(),
+});
+
+const CheckIn = z.object({
+  id,
+  title: str(F.checkInTitle),
+  dueOn: isoDate,
+  createdAt: time,
+  answers: z
+    .array(
+      z.object({
+        groupId: id,
+        objectives: z
+          .array(
+            z.object({
+              artifactId: id,
+              objectiveId: id,
+              action: str(F.objectiveAction),
+              status: z.enum(PLAN_STATUSES),
+              note: str(F.progressNote),
+            }),
+          )
+          .max(F.objectivesPerAnswer),
+        note: str(F.note),
+        answeredBy: str(L.name),
+        answeredAt: time,
+      }),
+    )
+    .max(L.groups),
+});
+
+const Commitment = z.object({
+  participantId: id,
+  text: str(F.commitment).min(1),
+  objective: z
+    .object({ artifactId: id, objectiveId: id, action: str(F.objectiveAction) })
+    .nullable(),
+  updatedAt: time,
+});
+
+const BackupWorkshopSchema = z.object({
+  title: str(L.title).min(1, { error: 'The workshop has no title' }),
+  venue: str(L.venue),
+  startsOn: isoDate.nullable(),
+  endsOn: isoDate.nullable(),
+  createdAt: time,
+  modules: z.array(Module).max(L.modules),
+  currentActivityId: id.nullable(),
+  timer: Timer,
+  timerSound: z.boolean().default(false),
+  participants: z.array(Participant).max(L.participants),
+  polls: z.array(Poll).max(L.polls),
+  questions: z.array(Question).max(L.questions),
+  projection: Projection.default({ kind: 'activity' }),
+  groups: z.array(Group).max(L.groups),
+  breakout: z.boolean().default(false),
+  exercises: z.array(Exercise).max(L.exercises).default([]),
+  artifacts: z
+    .array(Artifact)
+    .max(L.groups * L.exercises)
+    .default([]),
+  galleryOpen: z.boolean().default(false),
+  retentionDays: int.min(0).max(3650).nullable().default(null),
+  followUp: z
+    .object({
+      checkIns: z.array(CheckIn).max(F.checkIns),
+      commitments: z.array(Commitment).max(L.participants),
+    })
+    .default(EMPTY_FOLLOW_UP),
+  // Hook for peer review: add its state here once it exports a schema for it.
+});
+
+const BackupDocumentSchema = z.object({
+  artifactId: id,
+  state: z
+    .string()
+    .max(MAX_BACKUP_DOCUMENT_CHARS, { error: 'A document is larger than 5 MB' })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'A document’s state is not base64' }),
+});
+
+type Ctx = z.core.$RefinementCtx<{
+  workshop: z.output<typeof BackupWorkshopSchema>;
+  documents: Array<z.output<typeof BackupDocumentSchema>>;
+}>;
+
+/** Every id unique within its kind, and every reference pointing at something that exists. */
+function checkReferences(
+  b: {
+    workshop: z.output<typeof BackupWorkshopSchema>;
+    documents: Array<z.output<typeof BackupDocumentSchema>>;
+  },
+  ctx: Ctx,
+) {
+  const w = b.workshop;
+  const problem = (path: Array<string | number>, message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+  const unique = (what: string, path: string, ids: string[]) => {
+    const seen = new Set<string>();
+    for (const x of ids) {
+      if (seen.has(x)) return problem(['workshop', path], `Two ${what} have the same id`);
+      seen.add(x);
+    }
+  };
+  const activities = w.modules.flatMap((m) => m.activities.map((a) => a.id));
+  unique(
+    'modules',
+    'modules',
+    w.modules.map((m) => m.id),
+  );
+  unique('activities', 'modules', activities);
+  unique(
+    'participants',
+    'participants',
+    w.participants.map((p) => p.id),
+  );
+  unique(
+    'polls',
+    'polls',
+    w.polls.map((p) => p.id),
+  );
+  unique(
+    'groups',
+    'groups',
+    w.groups.map((g) => g.id),
+  );
+  unique(
+    'exercises',
+    'exercises',
+    w.exercises.map((e) => e.id),
+  );
+  unique(
+    'documents',
+    'artifacts',
+    w.artifacts.map((a) => a.id),
+  );
+
+  if (w.currentActivityId !== null && !activities.includes(w.currentActivityId))
+    problem(['workshop', 'currentActivityId'], 'The current activity is not in the agenda');
+  const people = new Set(w.participants.map((p) => p.id));
+  const grouped = new Set<string>();
+  w.groups.forEach((g, i) => {
+    for (const m of g.memberIds) {
+      if (!people.has(m))
+        problem(
+          ['workshop', 'groups', i],
+          `Group “${g.name}” has a member who is not a participant`,
+        );
+      if (grouped.has(m)) problem(['workshop', 'groups', i], 'A participant is in two groups');
+      grouped.add(m);
+    }
+  });
+  const groups = new Set(w.groups.map((g) => g.id));
+  const exercises = new Map(w.exercises.map((e) => [e.id, e.kind]));
+  w.artifacts.forEach((a, i) => {
+    if (!groups.has(a.groupId) || exercises.get(a.exerciseId) !== a.kind)
+      problem(
+        ['workshop', 'artifacts', i],
+        `The group work “${a.title}” belongs to no group or exercise`,
+      );
+  });
+  const artifacts = new Set(w.artifacts.map((a) => a.id));
+  const stored = new Set<string>();
+  b.documents.forEach((d, i) => {
+    if (!artifacts.has(d.artifactId))
+      problem(['documents', i], 'A document belongs to no group work of the workshop');
+    if (stored.has(d.artifactId)) problem(['documents', i], 'A document is in the backup twice');
+    stored.add(d.artifactId);
+  });
+}
+
+export const WorkshopBackupSchema = z
+  .object({
+    format: z.literal(BACKUP_FORMAT, { error: 'This is not a Plenary backup file' }),
+    version: z.literal(BACKUP_VERSION, {
+      error: 'This backup was made by another version of Plenary',
+    }),
+    exportedAt: str(40),
+    workshop: BackupWorkshopSchema,
+    documents: z
+      .array(BackupDocumentSchema)
+      .max(L.groups * L.exercises)
+      .default([]),
+  })
+  .superRefine(checkReferences);
+export type ParsedWorkshopBackup = z.output<typeof WorkshopBackupSchema>;
