@@ -1,70 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { io, type Socket } from 'socket.io-client';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import { analyseGaps, PROTOCOL_VERSION, type NetworkMap, type Sector } from '@plenary/shared';
+import { analyseGaps, type NetworkMap, type Sector } from '@plenary/shared';
 import { addActor, addLink, linesOf, newLine } from '@plenary/shared/docs';
-import { checkA11y, shot, LAPTOP, PHONE, PROJECTOR, pageAt, participantPage } from './support.js';
-
-/** The facilitator's commands, sent from the test as the console would send them. */
-async function facilitatorSocket(base: string, workshopId: string, key: string) {
-  const socket: Socket = io(base, {
-    transports: ['websocket'],
-    auth: { protocol: PROTOCOL_VERSION, workshopId, credential: { kind: 'facilitator', key } },
-  });
-  let session: {
-    groups: Array<{ id: string; name: string }>;
-    artifacts: Array<Record<string, string>>;
-  } = { groups: [], artifacts: [] };
-  socket.on('session', (s) => (session = s));
-  await new Promise<void>((resolve) =>
-    socket.once('welcome', (w: { session: typeof session }) => {
-      session = w.session;
-      resolve();
-    }),
-  );
-  let n = 0;
-  const send = async (name: string, payload: Record<string, unknown>) => {
-    const ack = (await socket.emitWithAck(name, {
-      cmdId: `gallery-${Date.now()}-${++n}`,
-      ...payload,
-    })) as {
-      ok: boolean;
-      message?: string;
-    } & Record<string, string>;
-    if (!ack.ok) throw new Error(`${name}: ${ack.message}`);
-    return ack;
-  };
-  return { socket, send, session: () => session };
-}
-
-/** Writes into a group's document as a member would, through the real document server. */
-async function edit(
-  base: string,
-  workshopId: string,
-  artifactId: string,
-  key: string,
-  fill: (doc: Y.Doc) => void,
-) {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(
-    `${base.replace('http', 'ws')}/yjs`,
-    `${workshopId}/${artifactId}`,
-    doc,
-    {
-      params: { kind: 'facilitator', secret: key },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    },
-  );
-  await new Promise<void>((r) => (provider.synced ? r() : provider.once('sync', () => r())));
-  doc.transact(() => fill(doc));
-  // Give the server a moment to store it, then leave.
-  await new Promise((r) => setTimeout(r, 300));
-  provider.destroy();
-  doc.destroy();
-}
+import {
+  checkA11y,
+  edit,
+  facilitatorSocket,
+  shot,
+  LAPTOP,
+  PHONE,
+  PROJECTOR,
+  pageAt,
+  participantPage,
+} from './support.js';
 
 /** Each group's referral map; Hanoi's group has not linked anyone yet. */
 function mapOf(group: string): NetworkMap {

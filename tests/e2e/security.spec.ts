@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { PHONE, LAPTOP, PROJECTOR, pageAt, openOur } from './support.js';
+import { analyseGaps, mapSvg } from '@plenary/shared';
+import { addActor, addLink, linesOf, newLine } from '@plenary/shared/docs';
+import { PHONE, LAPTOP, PROJECTOR, edit, facilitatorSocket, pageAt, openOur } from './support.js';
 
 // Classic payloads: each would set window.__xss if the app ever rendered user text as HTML or
 // put it into a URL. A suffix makes every field's text unique so it can be found on the page.
@@ -316,4 +318,131 @@ test('user text is rendered as text on every view, never run', async ({ browser,
     expect(socket, `a WebSocket to ${path}: ${JSON.stringify(seen.sockets)}`).toBeDefined();
     expect(socket!.frames, `frames received on ${socket!.url}`).toBeGreaterThan(0);
   }
+});
+
+test('map actors, links and budget lines are text in the editors, the gallery and exports', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const payload = {
+    actor: `${IMG} Shelter`,
+    contact: `${SCRIPT} duty officer`,
+    link: `${SVG} referral`,
+    data: `${JS} case file`,
+    line: `${SCRIPT} outreach`,
+    justification: `${IMG} because`,
+    group: `${SVG} Team`,
+  };
+  const created = await (
+    await request.post('/api/workshops', { data: { title: 'Safe text', template: 'blank' } })
+  ).json();
+  const joined = await (
+    await request.post('/api/join', {
+      data: { joinCode: created.joinCode, name: 'Invented Ana', country: 'PH' },
+    })
+  ).json();
+  const f = await facilitatorSocket(baseURL!, created.id, created.facilitatorKey);
+  const { groupId } = await f.send('group.create', { name: payload.group });
+  await f.send('group.assign', { participantId: joined.participantId, groupId });
+  await f.send('exercise.launch', { title: 'Map', kind: 'map' });
+  await f.send('exercise.launch', {
+    title: 'Budget',
+    kind: 'budget',
+    budget: { envelope: 1000, currency: 'USD' },
+  });
+  await expect.poll(() => f.session().artifacts.length).toBe(2);
+  const [map, budget] = ['map', 'budget'].map((k) =>
+    f.session().artifacts.find((a) => a.kind === k)!,
+  );
+  await edit(baseURL!, created.id, map!.id!, created.facilitatorKey, (doc) => {
+    addActor(doc, {
+      id: 'a',
+      name: payload.actor,
+      sector: 'shelter',
+      contact: payload.contact,
+      x: 0,
+      y: 0,
+    });
+    addActor(doc, { id: 'b', name: 'Police', sector: 'police', contact: '', x: 300, y: 0 });
+    addLink(doc, {
+      id: 'l',
+      from: 'b',
+      to: 'a',
+      kind: 'refers',
+      label: payload.link,
+      consent: true,
+      data: payload.data,
+      pathway: 'both',
+    });
+  });
+  await edit(baseURL!, created.id, budget!.id!, created.facilitatorKey, (doc) => {
+    linesOf(doc).push([
+      newLine({
+        id: 'x',
+        pillar: 'prevention',
+        amount: 500,
+        description: payload.line,
+        justification: payload.justification,
+      }),
+    ]);
+  });
+
+  const texts: string[] = [];
+  const { page: work, seen } = await watchedPage(browser, LAPTOP);
+  await work.goto('/');
+  await work.evaluate(
+    ([w, t]) => localStorage.setItem(`plenary:participant:${w}`, t!),
+    [created.id, joined.token],
+  );
+  await openOur(work, created.id, 'Map');
+  await expect(work.getByText(payload.actor).first()).toBeVisible();
+  texts.push(await expectClean(work, seen, 'map editor'));
+  await openOur(work, created.id, 'Budget');
+  await expect(work.getByText(payload.line).first()).toBeAttached();
+  texts.push(await expectClean(work, seen, 'budget editor'));
+
+  const { page: screen, seen: screenSeen } = await watchedPage(browser, PROJECTOR);
+  await screen.goto(`/w/${created.id}/screen#key=${created.screenKey}`);
+  await f.send('screen.show', { target: { kind: 'exercise', exerciseId: map!.exerciseId } });
+  await expect(screen.getByTestId('projected-tile')).toContainText(payload.group);
+  texts.push(await expectClean(screen, screenSeen, 'projector, maps'));
+  await f.send('screen.show', { target: { kind: 'artifact', artifactId: map!.id } });
+  await expect(screen.getByTestId('projected-work')).toContainText(payload.actor);
+  texts.push(await expectClean(screen, screenSeen, 'projector, one map'));
+  await f.send('screen.show', { target: { kind: 'exercise', exerciseId: budget!.exerciseId } });
+  await expect(screen.getByTestId('projected-budgets')).toBeVisible();
+  texts.push(await expectClean(screen, screenSeen, 'projector, budgets'));
+
+  // The SVG export is built from the model: the names are escaped text in it, never markup.
+  const exported = {
+    actors: [
+      {
+        id: 'a',
+        name: payload.actor,
+        sector: 'shelter' as const,
+        contact: payload.contact,
+        x: 0,
+        y: 0,
+      },
+    ],
+    links: [],
+  };
+  const svg = mapSvg(exported, analyseGaps(exported), { title: payload.group });
+  const parsed = await work.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror') !== null,
+      injected: doc.querySelectorAll('script, img, [onload], [onerror]').length,
+      text: doc.documentElement.textContent ?? '',
+    };
+  }, svg);
+  expect(parsed).toMatchObject({ error: false, injected: 0 });
+  expect(parsed.text).toContain(payload.actor);
+
+  const all = texts.join('\n');
+  for (const value of [payload.actor, payload.line, payload.group])
+    expect(all.includes(value), `${value} is shown as text`).toBe(true);
+  f.socket.close();
 });

@@ -2,6 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
+import { io, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { PROTOCOL_VERSION } from '@plenary/shared';
 import { expect, type Browser, type Page } from '@playwright/test';
 
 /** Screenshots that tests keep on purpose (failure screenshots go to artifacts/test-results). */
@@ -74,4 +79,63 @@ export async function openOur(page: Page, workshopId: string, title: string): Pr
   await page.getByRole('link', { name: `Open our ${title}` }).click();
   await expect(page.getByTestId('doc-status')).toHaveAttribute('data-status', 'connected');
   await expect(page.getByTestId('workspace-title')).toHaveText(title);
+}
+
+/** The facilitator's commands, sent from the test as the console would send them. */
+export async function facilitatorSocket(base: string, workshopId: string, key: string) {
+  const socket: Socket = io(base, {
+    transports: ['websocket'],
+    auth: { protocol: PROTOCOL_VERSION, workshopId, credential: { kind: 'facilitator', key } },
+  });
+  let session: {
+    groups: Array<{ id: string; name: string }>;
+    artifacts: Array<Record<string, string>>;
+  } = { groups: [], artifacts: [] };
+  socket.on('session', (s) => (session = s));
+  await new Promise<void>((resolve) =>
+    socket.once('welcome', (w: { session: typeof session }) => {
+      session = w.session;
+      resolve();
+    }),
+  );
+  let n = 0;
+  const send = async (name: string, payload: Record<string, unknown>) => {
+    const ack = (await socket.emitWithAck(name, {
+      cmdId: `gallery-${Date.now()}-${++n}`,
+      ...payload,
+    })) as {
+      ok: boolean;
+      message?: string;
+    } & Record<string, string>;
+    if (!ack.ok) throw new Error(`${name}: ${ack.message}`);
+    return ack;
+  };
+  return { socket, send, session: () => session };
+}
+
+/** Writes into a group's document as a member would, through the real document server. */
+export async function edit(
+  base: string,
+  workshopId: string,
+  artifactId: string,
+  key: string,
+  fill: (doc: Y.Doc) => void,
+) {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(
+    `${base.replace('http', 'ws')}/yjs`,
+    `${workshopId}/${artifactId}`,
+    doc,
+    {
+      params: { kind: 'facilitator', secret: key },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    },
+  );
+  await new Promise<void>((r) => (provider.synced ? r() : provider.once('sync', () => r())));
+  doc.transact(() => fill(doc));
+  // Give the server a moment to store it, then leave.
+  await new Promise((r) => setTimeout(r, 300));
+  provider.destroy();
+  doc.destroy();
 }
