@@ -70,12 +70,20 @@ const ctx: Context = {
   details,
   log,
   async start(kind: ServerKind, options: StartOptions = {}) {
-    const server = await ServerProcess.start(kind, {
-      ...options,
-      ...(profileDir && { cpuProfDir: profileDir }),
-    });
+    const server = await ServerProcess.start(kind, options);
     servers.add(server);
     return server;
+  },
+  async phase(server, name, run) {
+    if (!profileDir) return run();
+    await server.profileStart();
+    try {
+      return await run();
+    } finally {
+      const file = resolve(profileDir, `${name.replace(/\W+/g, '-')}-${server.kind}.cpuprofile`);
+      await server.profileStop(file);
+      log(`  profile: ${file}`);
+    }
   },
 };
 
@@ -89,6 +97,12 @@ try {
     } catch (error) {
       failed = true;
       console.error(`scenario ${name} failed:`, error);
+      for (const s of servers) {
+        const state = s.child.exitCode ?? s.child.signalCode;
+        console.error(
+          `${s.kind} server (pid ${s.pid}${state === null ? '' : `, exited ${state}`}), last output:\n${s.output.slice(-3000)}`,
+        );
+      }
     } finally {
       for (const s of servers) await s.stop();
       servers.clear();

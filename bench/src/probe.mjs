@@ -3,6 +3,8 @@
 // answers the harness over the IPC channel. Plain JavaScript: no loader runs in the server.
 import process from 'node:process';
 import { setImmediate } from 'node:timers';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 if (process.send) {
@@ -41,8 +43,30 @@ if (process.send) {
     };
   };
 
+  /** A CPU profile of one measured phase (`pnpm bench --profile`), through the inspector. */
+  let session = null;
+  const post = (method, params) =>
+    new Promise((resolve, reject) =>
+      session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+
   const ops = {
     stats: async () => stats(),
+    profileStart: async () => {
+      session = new Session();
+      session.connect();
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 200 });
+      await post('Profiler.start');
+      return stats();
+    },
+    profileStop: async (file) => {
+      const { profile } = await post('Profiler.stop');
+      session.disconnect();
+      session = null;
+      await writeFile(file, JSON.stringify(profile));
+      return stats();
+    },
     reset: async () => {
       loop.reset();
       gcCount = 0;
@@ -70,7 +94,7 @@ if (process.send) {
     const op = ops[msg.op];
     const reply = (body) => process.send?.({ probe: true, id: msg.id, ...body });
     if (!op) return reply({ error: `unknown probe op ${msg.op}` });
-    op().then(
+    op(msg.arg).then(
       (result) => reply({ result }),
       (error) => reply({ error: String(error) }),
     );

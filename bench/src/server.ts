@@ -38,8 +38,6 @@ export interface StartOptions {
   build?: Build;
   dataDir?: string;
   port?: number;
-  /** Write a V8 CPU profile into this folder when the process exits. */
-  cpuProfDir?: string;
 }
 
 const running = new Set<ChildProcess>();
@@ -91,7 +89,6 @@ export class ServerProcess {
   static async start(kind: ServerKind, options: StartOptions = {}): Promise<ServerProcess> {
     const port = options.port ?? (await freePort());
     const flags = ['--expose-gc', '--import', probeFile];
-    if (options.cpuProfDir) flags.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfDir);
     let args: string[];
     let env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
     if (kind === 'plenary') {
@@ -146,7 +143,10 @@ export class ServerProcess {
     return server;
   }
 
-  private probe<T>(op: 'stats' | 'reset' | 'gc'): Promise<T> {
+  private probe<T>(
+    op: 'stats' | 'reset' | 'gc' | 'profileStart' | 'profileStop',
+    arg?: string,
+  ): Promise<T> {
     const id = ++this.nextId;
     return new Promise<T>((resolvePromise, reject) => {
       const timer = setTimeout(() => reject(new Error(`probe ${op} timed out`)), 60_000);
@@ -155,7 +155,7 @@ export class ServerProcess {
         if (m.error) reject(new Error(m.error));
         else resolvePromise(m.result as T);
       });
-      this.child.send({ probe: true, id, op });
+      this.child.send({ probe: true, id, op, arg });
     });
   }
 
@@ -172,6 +172,16 @@ export class ServerProcess {
   /** Collects garbage fully, then reports. */
   gc(): Promise<ProbeStats> {
     return this.probe('gc');
+  }
+
+  /** Starts the V8 CPU profiler inside the server. */
+  profileStart(): Promise<ProbeStats> {
+    return this.probe('profileStart');
+  }
+
+  /** Stops the profiler and writes the profile (open it in Chrome DevTools, or profile-summary). */
+  profileStop(file: string): Promise<ProbeStats> {
+    return this.probe('profileStop', file);
   }
 
   async io(): Promise<DiskIo> {

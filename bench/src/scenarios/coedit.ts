@@ -69,7 +69,12 @@ function peerDocs(target: Target, server: ServerProcess, phase: Phase): DocSpec[
   }));
 }
 
-async function runPhase(ctx: Context, server: ServerProcess, docs: DocSpec[]): Promise<Outcome> {
+async function runPhase(
+  ctx: Context,
+  server: ServerProcess,
+  docs: DocSpec[],
+  name: string,
+): Promise<Outcome> {
   // A document's editors all live in one worker, so that its last peer is known there.
   await ctx.pool.all('openEditors', (w) => ({
     docs: docs.filter((_, i) => i % ctx.pool.size === w),
@@ -78,10 +83,9 @@ async function runPhase(ctx: Context, server: ServerProcess, docs: DocSpec[]): P
   await server.reset();
   const io0 = await server.io();
   const startAt = now() + 300;
-  const parts = await ctx.pool.all('runEditors', () => ({
-    startAt,
-    durationMs: ctx.cfg.coedit.durationMs,
-  }));
+  const parts = await ctx.phase(server, `coedit ${name}`, () =>
+    ctx.pool.all('runEditors', () => ({ startAt, durationMs: ctx.cfg.coedit.durationMs })),
+  );
   const stats = await server.stats();
   const io1 = await server.io();
   await ctx.pool.all('closeEditors', () => ({}));
@@ -118,7 +122,7 @@ export async function coedit(ctx: Context): Promise<void> {
           ({ docs, facilitator } = await plenaryDocs(ctx, server, phase, first));
           first += phase.groups * phase.size;
         } else docs = peerDocs(target, server, phase);
-        results.set(`${target} ${phase.name}`, await runPhase(ctx, server, docs));
+        results.set(`${target} ${phase.name}`, await runPhase(ctx, server, docs, phase.name));
         facilitator?.close();
         await ctx.pool.all('disconnectAll', () => ({}));
       }

@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import type { Row } from '../report.js';
 import type { Build, ServerKind, ServerProcess, StartOptions } from '../server.js';
 import type { Pool } from '../workers/pool.js';
-import type { JoinTiming } from '../workers/participants.js';
+import type { JoinTiming, Transport } from '../workers/participants.js';
 import { now } from '../clock.js';
 
 export interface Context {
@@ -15,8 +15,10 @@ export interface Context {
   rows: Row[];
   details: Record<string, unknown>;
   log(line: string): void;
-  /** Starts a server this scenario owns (CPU profile on request); it is stopped by `end`. */
+  /** Starts a server for this scenario; the harness stops it when the scenario ends. */
   start(kind: ServerKind, options?: StartOptions): Promise<ServerProcess>;
+  /** Runs a measured phase; with --profile, the server's CPU profile of it goes to bench/profiles. */
+  phase<T>(server: ServerProcess, name: string, run: () => Promise<T>): Promise<T>;
 }
 
 export const dataDir = () => mkdtemp(join(tmpdir(), 'plenary-bench-'));
@@ -24,7 +26,11 @@ export const dataDir = () => mkdtemp(join(tmpdir(), 'plenary-bench-'));
 /** Participant `i` lives in worker `i % size`. */
 export const workerOf = (pool: Pool, index: number) => index % pool.size;
 
-/** Joins participants [from, to) through the workers, `perSecond` at a time, all connected. */
+/**
+ * Joins participants [from, to) through the workers, spread over `windowMs`, each connected.
+ * Scenarios that only need participants in place connect them over WebSocket directly; the
+ * join storm connects them as a browser does (`cfg.transport`: long-polling, then upgrade).
+ */
 export async function joinMany(
   ctx: Context,
   base: string,
@@ -33,6 +39,7 @@ export async function joinMany(
   from: number,
   to: number,
   windowMs: number,
+  transport: Transport = 'websocket',
 ): Promise<JoinTiming[]> {
   const start = now() + 200;
   const count = to - from;
@@ -45,7 +52,7 @@ export async function joinMany(
     joinCode,
     workshopId,
     plan: plan.filter((p) => workerOf(ctx.pool, p.index) === w),
-    transport: ctx.cfg.transport,
+    transport,
   }));
   const all = parts.flat().sort((a, b) => a.index - b.index);
   const failed = all.filter((j) => j.error);

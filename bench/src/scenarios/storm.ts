@@ -21,7 +21,9 @@ export async function storm(ctx: Context): Promise<void> {
 
   ctx.log(`  ${n} participants join within ${joinWindowMs / 1000} s`);
   await server.reset();
-  const joined = await joinMany(ctx, server.url, w.joinCode, w.id, 0, n, joinWindowMs);
+  const joined = await ctx.phase(server, 'join storm', () =>
+    joinMany(ctx, server.url, w.joinCode, w.id, 0, n, joinWindowMs, ctx.cfg.transport),
+  );
   const joinStats = await server.stats();
   const toWelcome = new Histogram();
   for (const j of joined) toWelcome.record(j.welcomedAt - j.at);
@@ -69,13 +71,13 @@ export async function storm(ctx: Context): Promise<void> {
   await ctx.pool.all('arm', () => ({}));
   const downAt = now();
   await server.stop();
+  const stoppedAt = now();
   server = await ctx.start('plenary', { dataDir: dir, build: ctx.build, port });
   const upAt = server.readyAt;
   await server.reset();
-  const recoveries = await ctx.pool.all('recovered', () => ({
-    pollId: poll.id,
-    timeoutMs: 30_000,
-  }));
+  const recoveries = await ctx.phase(server, 'reconnect storm', () =>
+    ctx.pool.all('recovered', () => ({ pollId: poll.id, timeoutMs: 30_000 })),
+  );
   const reconnectStats = await server.stats();
   const recovery = new Histogram();
   let unrecovered = 0;
@@ -106,6 +108,8 @@ export async function storm(ctx: Context): Promise<void> {
     unrecovered,
     notDropped: recoveries.reduce((s, r) => s + r.notDropped, 0),
     downtimeMs: upAt - downAt,
+    stopMs: stoppedAt - downAt,
+    refusedVotes: votes.filter((v) => !v.ok).map((v) => v.code),
     reconnectLoop: reconnectStats.loop,
     lostVotes,
     lostEdits,

@@ -28,6 +28,7 @@ async function measure(
   optionIds: string[],
   voters: number[],
   times: number[],
+  phase: 'burst' | 'steady',
 ): Promise<Measured> {
   await ctx.pool.all('track', () => ({ pollId }));
   await sleep(300);
@@ -38,14 +39,15 @@ async function measure(
     at: times[k]!,
     optionId: optionIds[Math.floor(Math.random() * optionIds.length)]!,
   }));
-  const records: VoteRecord[] = (
-    await ctx.pool.all('vote', (w) => ({
+  const records: VoteRecord[] = await ctx.phase(server, `votes ${phase}`, async () => {
+    const r = await ctx.pool.all('vote', (w) => ({
       pollId,
       plan: plan.filter((p) => workerOf(ctx.pool, p.index) === w),
-    }))
-  ).flat();
-  // Merged broadcasts trail the last vote; give them time to arrive.
-  await sleep(1000);
+    }));
+    // Merged broadcasts trail the last vote; give them time to arrive.
+    await sleep(1000);
+    return r.flat();
+  });
   const stats = await server.stats();
   const io1 = await server.io();
   const ok = records.filter((r) => r.ok).sort((a, b) => a.ackAt - b.ackAt);
@@ -85,15 +87,7 @@ async function ours(ctx: Context) {
   try {
     const w = await createWorkshop(server.url, 'Vote burst');
     const f = await Facilitator.connect(server.url, w.id, w.facilitatorKey);
-    await joinMany(
-      ctx,
-      server.url,
-      w.joinCode,
-      w.id,
-      0,
-      burstVoters,
-      Math.max(2000, burstVoters * 4),
-    );
+    await joinMany(ctx, server.url, w.joinCode, w.id, 0, burstVoters, burstVoters * 10);
     const poll = await openPoll(f, 'Who identifies victims first?');
     ctx.log(`  ours: ${burstVoters} voters within ${burstWindowMs} ms`);
     const burst = await measure(
@@ -103,6 +97,7 @@ async function ours(ctx: Context) {
       poll.options.map((o) => o.id),
       range(0, burstVoters),
       burstTimes(burstVoters, burstWindowMs),
+      'burst',
     );
     const voters = f.voters.get(poll.id);
     f.close();
@@ -122,6 +117,7 @@ async function ours(ctx: Context) {
       poll2.options.map((o) => o.id),
       range(base, base + steadyVoters),
       steadyTimes(steadyVoters, steadyRate),
+      'steady',
     );
     f2.close();
     await ctx.pool.all('disconnectAll', () => ({}));
@@ -140,7 +136,7 @@ async function naive(ctx: Context) {
       ctx.pool.all('connectNaive', (w) => ({
         base: server.url,
         indices: range(from, to).filter((i) => workerOf(ctx.pool, i) === w),
-        transport: ctx.cfg.transport,
+        transport: 'websocket',
       }));
     await connect(0, burstVoters);
     ctx.log(`  naive baseline: ${burstVoters} voters within ${burstWindowMs} ms`);
@@ -151,6 +147,7 @@ async function naive(ctx: Context) {
       options,
       range(0, burstVoters),
       burstTimes(burstVoters, burstWindowMs),
+      'burst',
     );
     await ctx.pool.all('disconnectAll', () => ({}));
     await connect(0, steadyVoters);
@@ -162,6 +159,7 @@ async function naive(ctx: Context) {
       options,
       range(0, steadyVoters),
       steadyTimes(steadyVoters, steadyRate),
+      'steady',
     );
     await ctx.pool.all('disconnectAll', () => ({}));
     return { burst, steady };

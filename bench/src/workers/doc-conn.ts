@@ -74,7 +74,7 @@ export function openDoc(address: DocAddress, doc = new Y.Doc()): DocConn {
   const provider =
     address.target === 'plenary'
       ? new WebsocketProvider(`${wsBase(address.base)}/yjs`, address.room, doc, {
-          params: { kind: 'participant', secret: address.token ?? '' },
+          params: { kind: 'participant', secret: address.token ?? '', saved: '1' },
           WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
           disableBc: true,
         })

@@ -62,12 +62,45 @@ function attach(p: Participant) {
   });
 }
 
+/**
+ * Resolves on the first welcome. A refusal by the server fails; a transport error does not: the
+ * client retries by itself, as the browser's does.
+ */
 const firstWelcome = (p: Participant) =>
   new Promise<void>((resolve, reject) => {
     if (p.welcome) return resolve();
-    p.socket.once('welcome', () => resolve());
-    p.socket.once('connect_error', (e) => reject(e));
+    const timer = setTimeout(() => reject(new Error('no welcome within 120 s')), 120_000);
+    p.socket.once('welcome', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    p.socket.on('connect_error', (e: Error & { data?: unknown }) => {
+      if (e.data === undefined) return;
+      clearTimeout(timer);
+      reject(e);
+    });
   });
+
+/**
+ * POSTs JSON; a connection that could not be made, or a pooled keep-alive connection the
+ * server had just closed (ECONNRESET), is tried again twice, after 1 and 2 s, as a person taps
+ * Join again.
+ */
+async function post(url: string, body: unknown): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
+      if (attempt >= 2 || !/CONNECT|ECONNREFUSED|ECONNRESET/.test(code)) throw error;
+      await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
+    }
+  }
+}
 
 export interface JoinArgs {
   base: string;
@@ -96,16 +129,12 @@ export async function join(args: JoinArgs): Promise<JoinTiming[]> {
       await until(at);
       const started = now();
       try {
-        const res = await fetch(`${args.base}/api/join`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            joinCode: args.joinCode,
-            name: `Bench participant ${index}`,
-            country: ['PH', 'KH', 'TH', 'VN', 'ID', 'MY'][index % 6],
-            city: 'Bench city',
-            organisation: 'Benchmark NGO',
-          }),
+        const res = await post(`${args.base}/api/join`, {
+          joinCode: args.joinCode,
+          name: `Bench participant ${index}`,
+          country: ['PH', 'KH', 'TH', 'VN', 'ID', 'MY'][index % 6],
+          city: 'Bench city',
+          organisation: 'Benchmark NGO',
         });
         const body = (await res.json()) as Joined;
         if (res.status !== 201) throw new Error(`join ${res.status}: ${JSON.stringify(body)}`);
@@ -152,7 +181,7 @@ export async function join(args: JoinArgs): Promise<JoinTiming[]> {
           at: started,
           joinedAt: NaN,
           welcomedAt: NaN,
-          error: String(error),
+          error: `${String(error)} ${String((error as { cause?: unknown }).cause ?? '')}`,
         };
       }
     }),
@@ -184,9 +213,13 @@ export async function connectNaive(args: {
       };
       people.set(index, p);
       attach(p);
+      // Transport errors are retried by the client itself.
       return new Promise<void>((r, fail) => {
-        socket.once('connect', () => r());
-        socket.once('connect_error', fail);
+        const timer = setTimeout(() => fail(new Error('not connected within 60 s')), 60_000);
+        socket.once('connect', () => {
+          clearTimeout(timer);
+          r();
+        });
       });
     }),
   );
@@ -380,7 +413,7 @@ export async function recovered(args: { pollId: string; timeoutMs: number }): Pr
       result.notDropped++;
       continue;
     }
-    if (!p.welcome?.myAnswers[args.pollId]) result.lostVotes++;
+    if (p.welcomedAt !== null && !p.welcome?.myAnswers[args.pollId]) result.lostVotes++;
     if (p.doc && p.group) {
       const have = markers(p.doc.doc);
       for (const m of expected.get(p.group) ?? []) if (!have.has(m)) result.lostEdits++;
