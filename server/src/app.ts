@@ -47,6 +47,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
   const now = deps.now ?? Date.now;
   const workshops = new Workshops(deps.store, now);
   const presence = new Presence(now);
+  if (deps.cluster) void presence.share(deps.cluster.bus);
   const limiter = new Limiter({ ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });
   const app = express();
   app.disable('x-powered-by');
@@ -146,6 +147,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
     },
     async close() {
       clearInterval(sweeper);
+      presence.stop();
       // Not disconnectSockets(): a server-side disconnect tells clients not to reconnect, and
       // after a restart they must come back by themselves.
       // io.close() stops listening and closes the HTTP server once its connections end:

@@ -8,8 +8,8 @@ import { newId } from './secrets.js';
  */
 export interface Bus {
   publish(channel: string, message: Uint8Array): void;
-  /** Resolves once messages on the channel are being received. */
-  subscribe(channel: string, handler: (message: Uint8Array) => void): Promise<void>;
+  /** Resolves once messages on the channel are being received. `from` names the sending process. */
+  subscribe(channel: string, handler: (message: Uint8Array, from: string) => void): Promise<void>;
   unsubscribe(channel: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -17,7 +17,7 @@ export interface Bus {
 /** Redis pub/sub: one connection publishes, a second one (in subscriber mode) listens. */
 export class RedisBus implements Bus {
   private readonly origin = Buffer.from(newId().slice(0, 8));
-  private readonly handlers = new Map<string, (message: Uint8Array) => void>();
+  private readonly handlers = new Map<string, (message: Uint8Array, from: string) => void>();
 
   constructor(
     private readonly pub: Redis,
@@ -28,7 +28,7 @@ export class RedisBus implements Bus {
       // The first 8 bytes say which process sent it.
       if (message.subarray(0, 8).equals(this.origin)) return;
       const handler = this.handlers.get(channel.toString().slice(this.prefix.length));
-      handler?.(new Uint8Array(message.subarray(8)));
+      handler?.(new Uint8Array(message.subarray(8)), message.subarray(0, 8).toString());
     });
   }
 
@@ -38,7 +38,10 @@ export class RedisBus implements Bus {
       .catch(() => undefined);
   }
 
-  async subscribe(channel: string, handler: (message: Uint8Array) => void): Promise<void> {
+  async subscribe(
+    channel: string,
+    handler: (message: Uint8Array, from: string) => void,
+  ): Promise<void> {
     this.handlers.set(channel, handler);
     await this.sub.subscribe(`${this.prefix}${channel}`);
   }

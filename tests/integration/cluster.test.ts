@@ -70,6 +70,16 @@ describe('two server processes on Redis', () => {
       }),
     );
     await eventually(() => expect(facilitator.roster().size).toBe(20));
+    // A screen that connects later, to A, sees the people connected to B as online too.
+    const connectedToB = people.filter((x) => x.base === b).map((x) => x.p.participantId);
+    let seenOnline = 0;
+    for (let i = 0; i < 10 && seenOnline < connectedToB.length; i++) {
+      await new Promise((r) => setTimeout(r, 300));
+      const late = await connect(a, w.id, { kind: 'facilitator', key: w.facilitatorKey });
+      seenOnline = connectedToB.filter((id) => late.roster().get(id)?.presence === 'online').length;
+      late.socket.close();
+    }
+    expect(seenOnline).toBe(connectedToB.length);
     // Someone on B sees a name change made on A.
     await send(facilitator, 'participant.rename', {
       participantId: people[0]!.p.participantId,
