@@ -94,13 +94,15 @@ function agenda(r: Report): string[] {
       table(
         ['Activity', 'Kind', 'Planned', 'Actual', 'Difference'],
         m.activities.map((a) => [
-          cell(a.title) + (a.current ? ' (running)' : ''),
+          cell(a.title),
           a.kindLabel,
           reportMinutes(a.plannedMinutes),
           a.actualMinutes === null ? 'not run' : reportMinutes(a.actualMinutes),
-          a.differenceMinutes === null
-            ? '—'
-            : `${a.differenceMinutes > 0 ? '+' : ''}${reportMinutes(a.differenceMinutes)}`,
+          a.current
+            ? 'running'
+            : a.differenceMinutes === null
+              ? '—'
+              : `${a.differenceMinutes > 0 ? '+' : ''}${reportMinutes(a.differenceMinutes)}`,
         ]),
         ['l', 'l', 'r', 'r', 'r'],
       ),

@@ -57,6 +57,7 @@ function agendaSection(w: Workshop, now: number): Report['agenda'] {
       const spent = actualMs(a, now);
       const ran = spent > 0 || a.startedAt !== null;
       const actual = ran ? minutesOf(spent) : null;
+      const current = w.currentActivityId === a.id;
       planned += a.plannedMinutes;
       ms += spent;
       return {
@@ -65,8 +66,9 @@ function agendaSection(w: Workshop, now: number): Report['agenda'] {
         kindLabel: ACTIVITY_KIND_LABELS[a.kind] ?? a.kind,
         plannedMinutes: a.plannedMinutes,
         actualMinutes: actual,
-        differenceMinutes: actual === null ? null : actual - a.plannedMinutes,
-        current: w.currentActivityId === a.id,
+        // A running activity is not over: how long it took is not known yet.
+        differenceMinutes: actual === null || current ? null : actual - a.plannedMinutes,
+        current,
       };
     });
     plannedTotal += planned;

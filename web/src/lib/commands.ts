@@ -48,6 +48,11 @@ const WHAT: Partial<Record<CommandName, string>> = {
   'participant.rename': 'rename the participant',
   'participant.remove': 'remove the participant',
   'me.update': 'save your details',
+  'checkin.add': 'add the check-in',
+  'checkin.update': 'change the check-in',
+  'checkin.delete': 'delete the check-in',
+  'checkin.answer': 'send your group’s check-in',
+  'commitment.set': 'save your commitment',
 };
 
 const NEXT_STEP: Partial<Record<ErrorCode, string>> = {

@@ -1,6 +1,8 @@
 import {
+  EMPTY_FOLLOW_UP,
   PROTOCOL_VERSION,
   type ArtifactProgress,
+  type FollowUpView,
   type MyAnswers,
   type PollResults,
   type PollView,
@@ -61,6 +63,8 @@ export class Connection {
   myUpvotes = $state.raw<string[]>([]);
   /** Facilitator: progress of each group document, by artifact id. */
   progress = $state.raw<Record<string, ArtifactProgress>>({});
+  /** Check-ins and commitments: all for the facilitator, a participant's own and their group's. */
+  followUp = $state.raw<FollowUpView>(EMPTY_FOLLOW_UP);
   /** serverNow - Date.now(), from the best of several round trips. */
   offsetMs = $state.raw(0);
 
@@ -109,6 +113,7 @@ export class Connection {
       this.myAnswers = w.myAnswers;
       this.myUpvotes = w.myUpvotes;
       this.progress = Object.fromEntries(w.progress.map((p) => [p.artifactId, p]));
+      this.followUp = w.followUp ?? EMPTY_FOLLOW_UP;
       this.refusal = null;
       this.status = 'connected';
       // A first guess (off by half a round trip) until the samples come back.
@@ -131,6 +136,9 @@ export class Connection {
     });
     s.on('questions', (q) => {
       this.questions = q;
+    });
+    s.on('followup', (f) => {
+      this.followUp = f;
     });
     s.on('progress', (p) => {
       this.progress = { ...this.progress, [p.artifactId]: p };
