@@ -134,7 +134,13 @@ describe('the command table', () => {
   });
 
   it('gives participants only their profile, votes, questions and submitting; the rest is the facilitator\u2019s', () => {
-    const participantOnly = ['me.update', 'vote.cast', 'question.ask', 'question.upvote'];
+    const participantOnly = [
+      'me.update',
+      'vote.cast',
+      'question.ask',
+      'question.upvote',
+      'review.rate',
+    ];
     const shared = ['artifact.submit'];
     for (const name of Object.keys(COMMANDS) as CommandName[]) {
       const roles = COMMANDS[name].roles;

@@ -11,7 +11,9 @@ import {
   type Credential,
   type EndReason,
   type HandshakeAuth,
+  type MyRating,
   type ParticipantView,
+  type ReviewRoundView,
   type Role,
   type ServerToClient,
   type SessionView,
@@ -65,6 +67,10 @@ export class Connection {
   progress = $state.raw<Record<string, ArtifactProgress>>({});
   /** Check-ins and commitments: all for the facilitator, a participant's own and their group's. */
   followUp = $state.raw<FollowUpView>(EMPTY_FOLLOW_UP);
+  /** Peer-review rounds (with results for the facilitator, or once revealed). */
+  reviews = $state.raw<ReviewRoundView[]>([]);
+  /** A participant's ratings, and their group's, as the server stored them. */
+  myRatings = $state.raw<MyRating[]>([]);
   /** serverNow - Date.now(), from the best of several round trips. */
   offsetMs = $state.raw(0);
 
@@ -114,6 +120,8 @@ export class Connection {
       this.myUpvotes = w.myUpvotes;
       this.progress = Object.fromEntries(w.progress.map((p) => [p.artifactId, p]));
       this.followUp = w.followUp ?? EMPTY_FOLLOW_UP;
+      this.reviews = w.reviews;
+      this.myRatings = w.myRatings;
       this.refusal = null;
       this.status = 'connected';
       // A first guess (off by half a round trip) until the samples come back.
@@ -142,6 +150,12 @@ export class Connection {
     });
     s.on('progress', (p) => {
       this.progress = { ...this.progress, [p.artifactId]: p };
+    });
+    s.on('reviews', (r) => {
+      this.reviews = r;
+    });
+    s.on('review.mine', (r) => {
+      this.myRatings = r;
     });
     s.on('roster.remove', (id) => {
       this.roster = this.roster.filter((p) => p.id !== id);

@@ -1,0 +1,21 @@
+import type { Group } from '@plenary/shared';
+
+/** A mean to one decimal, always with the decimal ("4.0"), or "–" when there is none. */
+export const score = (n: number | null): string => (n === null ? '–' : n.toFixed(1));
+
+/** A self-minus-peers gap with its sign ("+1.0", "−0.5", "0.0"). */
+export function gapText(gap: number | null): string {
+  if (gap === null) return '–';
+  const rounded = Math.round(gap * 10) / 10;
+  if (rounded === 0) return '0.0';
+  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(1)}`;
+}
+
+/** "2–5", or "4" when every peer gave the same score. */
+export const range = (min: number | null, max: number | null): string =>
+  min === null || max === null ? '–' : min === max ? String(min) : `${min}–${max}`;
+
+export const groupNamer =
+  (groups: readonly Group[]) =>
+  (id: string | null): string =>
+    groups.find((g) => g.id === id)?.name ?? 'A group';
