@@ -177,6 +177,24 @@ test('three city groups write up, rate and compare their practices', async ({
     }
   }
 
+  // The gallery: a practice card per group on the projector.
+  const screen = await pageAt(browser, PROJECTOR);
+  await screen.goto(`/w/${created.id}/screen#key=${created.screenKey}`);
+  await expect(screen.getByTestId('workshop-title')).toHaveText('Peer exchange on city practices');
+  const gallery = fac.getByTestId('screen-controls');
+  await gallery
+    .getByRole('listitem')
+    .filter({ hasText: 'Practice write-up' })
+    .getByRole('button', { name: 'Show all groups' })
+    .click();
+  const tiles = screen.getByTestId('projected-tile');
+  await expect(tiles).toHaveCount(3);
+  for (const c of CITIES)
+    await expect(tiles.filter({ hasText: c.group })).toContainText(c.practice.name);
+  await expect(tiles.first()).toContainText('4 of 8 sections written');
+  await checkA11y(screen, 'projected practice cards');
+  await shot(screen, 'review-practices-projector');
+
   // The facilitator opens peer review with the default criteria, each participant rating.
   await panel.getByRole('button', { name: 'Set up peer review' }).click();
   await expect(panel.getByRole('checkbox')).toHaveCount(6);
@@ -230,9 +248,6 @@ test('three city groups write up, rate and compare their practices', async ({
   await expect(pages[1]!.getByTestId('rating-form')).toHaveCount(0);
 
   // Shared with participants and put on the projector.
-  const screen = await pageAt(browser, PROJECTOR);
-  await screen.goto(`/w/${created.id}/screen#key=${created.screenKey}`);
-  await expect(screen.getByTestId('workshop-title')).toHaveText('Peer exchange on city practices');
   await panel.getByLabel('Show the comparison to participants').check();
   await panel.getByRole('button', { name: 'Show on the projector' }).click();
   await expect(panel.getByRole('button', { name: 'On the projector' })).toBeVisible();
