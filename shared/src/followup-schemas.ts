@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FOLLOW_UP_LIMITS as L, PLAN_STATUSES } from './domain/followup-types.js';
+import { REVIEW_LIMITS, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
 
 /**
  * Inputs of the follow-up commands (check-ins and personal commitments), spread into
@@ -52,6 +53,20 @@ export const FollowUpCommandInputs = {
     objectives: z
       .array(checkInObjective)
       .max(L.objectivesPerAnswer, { error: `At most ${L.objectivesPerAnswer} objectives` })
+      .default([]),
+    /** The group's practice rated again, per peer-review round (optional). */
+    selfAssessments: z
+      .array(
+        z.object({
+          roundId: id,
+          scores: z
+            .record(id, z.number().int().min(SCORE_MIN).max(SCORE_MAX))
+            .refine((s) => Object.keys(s).length <= REVIEW_LIMITS.criteria, {
+              error: 'Too many scores',
+            }),
+        }),
+      )
+      .max(REVIEW_LIMITS.rounds)
       .default([]),
   }),
   /** An empty text withdraws the commitment. */

@@ -4,6 +4,7 @@ import { POLL_KINDS } from './domain/poll-types.js';
 import { ARTIFACT_KINDS } from './domain/group-types.js';
 import { EMPTY_FOLLOW_UP, FOLLOW_UP_LIMITS as F, PLAN_STATUSES } from './domain/followup-types.js';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './domain/report-backup.js';
+import { REVIEW_LIMITS as R, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
 import { AnswerSchema, BudgetSettingsSchema, LIMITS as L } from './schemas.js';
 
 /**
@@ -94,6 +95,7 @@ const Projection = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('question'), questionId: id }),
   z.object({ kind: z.literal('artifact'), artifactId: id }),
   z.object({ kind: z.literal('exercise'), exerciseId: id }),
+  z.object({ kind: z.literal('review'), exerciseId: id }),
 ]);
 
 const Group = z.object({
@@ -127,6 +129,48 @@ const Artifact = z.object({
   locked: z.boolean(),
 });
 
+const Scores = z
+  .record(id, int.min(SCORE_MIN).max(SCORE_MAX))
+  .refine((s) => Object.keys(s).length <= R.criteria, { error: 'Too many scores' });
+
+const ReviewRound = z.object({
+  id,
+  exerciseId: id,
+  mode: z.enum(REVIEW_MODES),
+  criteria: z
+    .array(
+      z.object({
+        id,
+        label: str(R.criterionLabel),
+        description: str(R.criterionText),
+        anchors: z.object({
+          low: str(R.criterionText),
+          mid: str(R.criterionText),
+          high: str(R.criterionText),
+        }),
+      }),
+    )
+    .max(R.criteria),
+  state: z.enum(['open', 'closed']),
+  revealed: z.boolean(),
+  openedAt: time,
+  closedAt: time.nullable(),
+  ratings: z
+    .array(
+      z.object({
+        rater: z.object({ kind: z.enum(['participant', 'group']), id }),
+        raterGroupId: id.nullable(),
+        targetGroupId: id,
+        self: z.boolean(),
+        scores: Scores,
+        comment: str(R.comment),
+        updatedBy: id,
+        updatedAt: time,
+      }),
+    )
+    .max(L.participants * L.groups),
+});
+
 const CheckIn = z.object({
   id,
   title: str(F.checkInTitle),
@@ -150,6 +194,10 @@ const CheckIn = z.object({
         note: str(F.note),
         answeredBy: str(L.name),
         answeredAt: time,
+        selfAssessments: z
+          .array(z.object({ roundId: id, scores: Scores }))
+          .max(R.rounds)
+          .optional(),
       }),
     )
     .max(L.groups),
@@ -193,7 +241,7 @@ const BackupWorkshopSchema = z.object({
       commitments: z.array(Commitment).max(L.participants),
     })
     .default(EMPTY_FOLLOW_UP),
-  // Hook for peer review: add its state here once it exports a schema for it.
+  reviews: z.array(ReviewRound).max(R.rounds).default([]),
 });
 
 const BackupDocumentSchema = z.object({
@@ -260,6 +308,12 @@ function checkReferences(
     w.artifacts.map((a) => a.id),
   );
 
+  unique(
+    'peer-review rounds',
+    'reviews',
+    w.reviews.map((r) => r.id),
+  );
+
   if (w.currentActivityId !== null && !activities.includes(w.currentActivityId))
     problem(['workshop', 'currentActivityId'], 'The current activity is not in the agenda');
   const people = new Set(w.participants.map((p) => p.id));
@@ -283,6 +337,10 @@ function checkReferences(
         ['workshop', 'artifacts', i],
         `The group work “${a.title}” belongs to no group or exercise`,
       );
+  });
+  w.reviews.forEach((r, i) => {
+    if (!exercises.has(r.exerciseId))
+      problem(['workshop', 'reviews', i], 'A peer-review round belongs to no exercise');
   });
   const artifacts = new Set(w.artifacts.map((a) => a.id));
   const stored = new Set<string>();

@@ -1,8 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION, type Welcome } from '@plenary/shared';
+import { practiceText } from '@plenary/shared/docs';
 import {
   checkA11y,
+  edit,
+  facilitatorSocket,
   shot,
   PHONE,
   LAPTOP,
@@ -22,6 +27,7 @@ const view = (target: Page | Locator, name: string) =>
 test('commitments, a check-in and the printable report, from the console and two phones', async ({
   browser,
   request,
+  baseURL,
 }) => {
   test.setTimeout(120_000);
   const created = await (
@@ -59,6 +65,47 @@ test('commitments, a check-in and the printable report, from the console and two
   await groups.getByLabel('Title').fill('Action plan');
   await groups.getByLabel('Kind').selectOption('action-plan');
   await groups.getByRole('button', { name: 'Launch in every group' }).click();
+
+  // A practice write-up the group rated itself on in a peer review (set up as the console and a
+  // phone would, over their sockets).
+  const base = baseURL!;
+  const console_ = await facilitatorSocket(base, created.id, created.facilitatorKey);
+  const practice = await console_.send('exercise.launch', {
+    title: 'Our practice',
+    kind: 'practice',
+  });
+  const { roundId } = await console_.send('review.open', {
+    exerciseId: practice.exerciseId,
+    criteria: [{ label: 'Relevance' }, { label: 'Evidence' }],
+  });
+  await expect
+    .poll(() => console_.session().artifacts.filter((x) => x.kind === 'practice').length)
+    .toBe(1);
+  const practiceId = console_.session().artifacts.find((x) => x.kind === 'practice')!.id!;
+  await edit(base, created.id, practiceId, created.facilitatorKey, (doc) =>
+    practiceText(doc, 'name').insert(0, 'Joint inspections of fishing boats'),
+  );
+  const anaSocket = io(base, {
+    transports: ['websocket'],
+    auth: {
+      protocol: PROTOCOL_VERSION,
+      workshopId: created.id,
+      credential: { kind: 'participant', token: ana.token },
+    },
+  });
+  const welcome = await new Promise<Welcome>((r) => anaSocket.once('welcome', r));
+  const [relevance, evidence] = welcome.reviews[0]!.criteria.map((c) => c.id);
+  const rated = await anaSocket.emitWithAck('review.rate', {
+    cmdId: `rate-${Date.now()}`,
+    roundId,
+    targetGroupId: console_.session().groups[0]!.id,
+    as: 'self',
+    scores: { [relevance!]: 2, [evidence!]: 3 },
+    comment: 'We lack data on results',
+  });
+  expect(rated).toMatchObject({ ok: true });
+  anaSocket.close();
+  console_.socket.close();
 
   const a = await participantPage(browser, PHONE, created.id, ana.token);
   const b = await participantPage(browser, PHONE, created.id, budi.token);
@@ -125,11 +172,15 @@ test('commitments, a check-in and the printable report, from the console and two
   await threeMonths
     .getByLabel('How is your group doing?')
     .fill('The curriculum is drafted; the first course is booked.');
+  // The group rates its practice again, as it did in the peer review.
+  await threeMonths.getByLabel('Relevance').selectOption('4');
+  await threeMonths.getByLabel('Evidence').selectOption('5');
   await threeMonths.getByRole('button', { name: 'Send our check-in' }).click();
   await expect(threeMonths.getByTestId('checkin-answered')).toContainText('Answered by Ana Reyes');
   await expect(threeMonths.getByTestId('checkin-answered')).toContainText(
     '0 done · 1 in progress · 0 planned',
   );
+  await expect(threeMonths).toContainText('Your practice, rated again: 4.5 of 5.');
   await checkA11y(a, 'participant follow-up page');
   await shot(a, 'report-followup-phone');
 
@@ -159,6 +210,9 @@ test('commitments, a check-in and the printable report, from the console and two
   const table = fac.getByTestId('follow-up-table');
   await expect(table.getByRole('row', { name: /Team Mekong/ })).toContainText(
     '0 done · 1 in progress · 0 planned',
+  );
+  await expect(table.getByRole('row', { name: /Team Mekong/ })).toContainText(
+    'Self-assessment 4.5',
   );
   await expect(table).toContainText('Not answered');
   await followUp.scrollIntoViewIfNeeded();
@@ -193,6 +247,7 @@ test('commitments, a check-in and the printable report, from the console and two
     'Polls and quizzes',
     'Questions from the floor',
     'Group work',
+    'Peer review',
     'Personal commitments',
     'Follow-up',
   ])
@@ -203,9 +258,15 @@ test('commitments, a check-in and the printable report, from the console and two
   await expect(report.getByTestId('report-commitments')).toContainText(
     'Share the indicator checklist with the labour inspectorate',
   );
-  await expect(
-    report.getByTestId('report-follow-up').getByRole('row', { name: /Team Mekong/ }),
-  ).toContainText('0 done · 1 in progress · 0 planned');
+  const followUpRow = report
+    .getByTestId('report-follow-up')
+    .getByRole('row', { name: /Team Mekong/ });
+  await expect(followUpRow).toContainText('0 done · 1 in progress · 0 planned');
+  await expect(followUpRow).toContainText('Self-assessment at the workshop: 2.5');
+  await expect(followUpRow).toContainText('Self-assessment: 4.5');
+  await expect(report.getByTestId('report-review')).toContainText(
+    'Joint inspections of fishing boats',
+  );
   await checkA11y(report, 'printable report');
   await shot(report, 'report-page-laptop');
 

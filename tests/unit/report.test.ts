@@ -22,7 +22,9 @@ import {
   launchExercise,
   mdInline,
   mdParagraph,
+  openReview,
   PLAN_STATUSES,
+  ratePractice,
   reportMarkdown,
   restoreWorkshop,
   setCommitment,
@@ -45,6 +47,7 @@ import {
   newObjective,
   objectivesOf,
   OBJECTIVE_STATUSES,
+  practiceText,
   readDocumentContent,
 } from '@plenary/shared/docs';
 import { context, unwrap } from './fixtures.js';
@@ -236,6 +239,7 @@ function run() {
       w,
       {
         checkInId: checkIn.checkInId,
+        selfAssessments: [],
         note: 'Training started in two districts',
         objectives: [
           {
@@ -462,6 +466,7 @@ describe('the follow-up', () => {
         note: 'Training started in two districts',
         answeredBy: w.participants[0]!.name,
         answeredAt: T0 + 90 * 24 * 60 * MIN,
+        selfMean: null,
       },
       { checkInId: expect.any(String), answered: false },
     ]);
@@ -473,12 +478,17 @@ describe('the follow-up', () => {
   it('replaces a group’s earlier answer, and refuses another group’s plan or someone with no group', () => {
     const { w, ids } = run();
     const again = unwrap(
-      answerCheckIn(w, { checkInId: ids.checkInId, note: 'Update', objectives: [] }, as(ids.budi)),
+      answerCheckIn(
+        w,
+        { checkInId: ids.checkInId, note: 'Update', objectives: [], selfAssessments: [] },
+        as(ids.budi),
+      ),
     );
     const answers = followUpOf(again).checkIns[0]!.answers;
     expect(answers.map((a) => [a.note, a.answeredBy])).toEqual([['Update', 'Budi Santoso']]);
     const foreign = {
       checkInId: ids.checkInId,
+      selfAssessments: [],
       note: '',
       objectives: [
         {
@@ -502,7 +512,7 @@ describe('the follow-up', () => {
     expect(
       answerCheckIn(
         alone.workshop,
-        { checkInId: ids.checkInId, note: 'x', objectives: [] },
+        { checkInId: ids.checkInId, note: 'x', objectives: [], selfAssessments: [] },
         as(alone.participant.id),
       ),
     ).toMatchObject({ ok: false, code: 'conflict' });
@@ -639,5 +649,135 @@ describe('the backup', () => {
     const late = restoreWorkshop(parsed.workshop, secrets, Date.UTC(2027, 5, 1));
     expect(late.workshop.retentionDays).toBeNull();
     expect(late.notes.join(' ')).toMatch(/retention is off/);
+  });
+});
+
+describe('peer review in the report and the follow-up', () => {
+  /** The workshop of `run`, plus practice write-ups rated by self and peers on two criteria. */
+  function reviewed() {
+    const base = run();
+    const ctx = { ...context(T0), newId: () => `r${++seq}` };
+    const { cebu, jakarta } = base.groups;
+    const { ana, citra } = base.ids;
+    let w = unwrap(
+      launchExercise(
+        base.w,
+        {
+          title: 'Our practice',
+          kind: 'practice',
+          template: null,
+          activityId: null,
+          stages: [],
+          budget: null,
+        },
+        ctx,
+      ),
+    ).workshop;
+    const exerciseId = w.exercises.at(-1)!.id;
+    const opened = unwrap(
+      openReview(
+        w,
+        CommandInputs['review.open'].parse({
+          exerciseId,
+          criteria: [{ label: 'Relevance' }, { label: 'Evidence' }],
+        }),
+        ctx,
+      ),
+    );
+    w = opened.workshop;
+    const { roundId } = opened;
+    const [relevance, evidence] = w.reviews![0]!.criteria.map((c) => c.id) as [string, string];
+    const rate = (
+      by: string,
+      targetGroupId: string,
+      as_: 'self' | 'peer',
+      r: number,
+      e: number,
+      comment = '',
+    ) => {
+      w = unwrap(
+        ratePractice(
+          w,
+          { roundId, targetGroupId, as: as_, scores: { [relevance]: r, [evidence]: e }, comment },
+          as(by),
+        ),
+      );
+    };
+    rate(ana, cebu, 'self', 2, 3, 'We lack data');
+    rate(citra, cebu, 'peer', 4, 5, 'Strong partnership');
+    rate(citra, jakarta, 'self', 5, 5);
+    rate(ana, jakarta, 'peer', 3, 4);
+    const practiceOf = (groupId: string) =>
+      w.artifacts.find((a) => a.exerciseId === exerciseId && a.groupId === groupId)!.id;
+    const doc = new Y.Doc();
+    practiceText(doc, 'name').insert(0, 'Joint inspections of fishing boats');
+    practiceText(doc, 'problem').insert(0, 'Crews were never asked.\nNobody checked contracts.');
+    const documents = {
+      ...base.documents,
+      [practiceOf(cebu)]: readDocumentContent('practice', doc),
+    };
+    return { ...base, w, documents, roundId, relevance, evidence };
+  }
+
+  it('reports each practice, self against peers, with its rank and what to borrow', () => {
+    const { w, documents, now } = reviewed();
+    const r = buildReport({ workshop: w, documents, now });
+    const round = r.review[0]!;
+    expect(round).toMatchObject({ exercise: 'Our practice', closed: false });
+    expect(
+      round.practices.map((p) => [p.group, p.name, p.selfOverall, p.peerOverall, p.rank]),
+    ).toEqual([
+      ['Cebu team', 'Joint inspections of fishing boats', 2.5, 4.5, 1],
+      ['Jakarta team', '', 5, 3.5, 2],
+    ]);
+    expect(round.practices[0]!.comments).toEqual([{ text: 'Strong partnership', from: null }]);
+    expect(round.borrow).toEqual([
+      { group: 'Cebu team', criterion: 'Relevance', selfScore: 2, from: ['Jakarta team'] },
+    ]);
+    const practice = r.groups[0]!.work.find((x) => x.kind === 'practice');
+    expect(practice).toMatchObject({ title: 'Our practice' });
+    const md = reportMarkdown(r);
+    expect(md).toContain('\n## Peer review\n');
+    expect(md).toContain('| Joint inspections of fishing boats | Cebu team | 2.5 | 4.5 | 1 | 1 |');
+    expect(md).toContain('| Relevance | 2.0 | 4.0 | 4–4 |');
+    expect(md).toContain('**Problem**\n\nCrews were never asked.  \nNobody checked contracts.');
+    expect(md).toContain('- Cebu team (self 2 on Relevance): see Jakarta team.');
+  });
+
+  it('re-runs the self-assessment at a check-in, and shows it against the workshop’s', () => {
+    const { w, ids, roundId, relevance, evidence } = reviewed();
+    const answer = (selfAssessments: Array<{ roundId: string; scores: Record<string, number> }>) =>
+      answerCheckIn(
+        w,
+        { checkInId: ids.checkInId, note: 'Better now', objectives: [], selfAssessments },
+        as(ids.ana),
+      );
+    const after = unwrap(answer([{ roundId, scores: { [evidence]: 5, [relevance]: 4 } }]));
+    const stored = followUpOf(after).checkIns[0]!.answers[0]!;
+    expect(stored.selfAssessments).toEqual([
+      { roundId, scores: { [relevance]: 4, [evidence]: 5 } },
+    ]);
+    const row = followUpProgress(after).rows[0]!;
+    expect(row.workshopSelfMean).toBe(2.5);
+    expect(row.cells[0]).toMatchObject({ answered: true, selfMean: 4.5 });
+    expect(answer([{ roundId: 'nope', scores: { [relevance]: 4 } }])).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(answer([{ roundId, scores: { other: 4 } }])).toMatchObject({
+      ok: false,
+      code: 'bad_request',
+    });
+    const md = reportMarkdown(buildReport({ workshop: after, documents: {}, now: T0 }));
+    expect(md).toContain('| Cebu team (self-assessment at the workshop 2.5) |');
+    expect(md).toContain('| no objectives · self-assessment 4.5 |');
+  });
+
+  it('keeps the rounds and ratings in a backup', () => {
+    const { w, now } = reviewed();
+    const parsed = WorkshopBackupSchema.parse(
+      JSON.parse(JSON.stringify(workshopBackup(w, [], now))),
+    );
+    expect(parsed.workshop.reviews).toEqual(w.reviews);
   });
 });

@@ -5,6 +5,7 @@ import { missingSmart, objectivesOf, readObjective } from './action-plan.js';
 import { readLines } from './budget.js';
 import { itemsOf, readItem } from './checklist.js';
 import { readMap } from './map.js';
+import { PRACTICE_SECTIONS, readPractice } from './practice.js';
 import { readStage } from './vignette.js';
 
 /**
@@ -40,6 +41,13 @@ export function readDocumentContent(
       return { kind, lines: readLines(doc) };
     case 'vignette':
       return { kind, stages: Array.from({ length: stageCount }, (_, i) => readStage(doc, i)) };
+    case 'practice': {
+      const practice = readPractice(doc);
+      return {
+        kind,
+        sections: PRACTICE_SECTIONS.map((s) => ({ label: s.label, text: practice[s.key] })),
+      };
+    }
     default:
       return { kind: 'other' };
   }

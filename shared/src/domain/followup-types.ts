@@ -46,11 +46,14 @@ export interface CheckInAnswer {
   /** Display name of the participant who sent it. */
   answeredBy: string;
   answeredAt: number;
-  /**
-   * Hook for peer review: the group's self-assessment re-run at this check-in, once that
-   * feature exports what a self-assessment is. Absent until then.
-   */
-  selfAssessment?: unknown;
+  /** The group's self-assessment of its practice re-run at this check-in, per peer-review round. */
+  selfAssessments?: CheckInSelfAssessment[];
+}
+
+/** Scores (SCORE_MIN..SCORE_MAX) by criterion id of one peer-review round. */
+export interface CheckInSelfAssessment {
+  roundId: string;
+  scores: Record<string, number>;
 }
 
 /** A date, set by the facilitator, at which each group reports on its plan (e.g. 3 months on). */

@@ -5,6 +5,7 @@ import {
   type CheckIn,
   type CheckInAnswer,
   type CheckInObjective,
+  type CheckInSelfAssessment,
   type Commitment,
   type FollowUp,
   type FollowUpView,
@@ -13,6 +14,9 @@ import {
 import type { Artifact } from './group-types.js';
 import { groupOf } from './groups.js';
 import { fail, ok, type Result } from './result.js';
+import { reviewsOf } from './review.js';
+import { mean } from './review-results.js';
+import type { ReviewRound } from './review-types.js';
 import type { Actor, DomainContext, Participant, Workshop } from './types.js';
 
 /** Check-ins and personal commitments: pure, like every command. */
@@ -30,6 +34,15 @@ const byDue = (list: CheckIn[]): CheckIn[] =>
   [...list].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.createdAt - b.createdAt);
 
 const checkInNotFound = () => fail('not_found', 'That check-in no longer exists', 'checkInId');
+
+/** Peer-review rounds in which a group has a practice: those it can assess itself in again. */
+export const selfAssessableRounds = (
+  w: Pick<Workshop, 'reviews' | 'artifacts'>,
+  groupId: string,
+): ReviewRound[] =>
+  reviewsOf(w).filter((r) =>
+    w.artifacts.some((a) => a.exerciseId === r.exerciseId && a.groupId === groupId),
+  );
 
 /** The action plans of a group (one per action-plan exercise). */
 export const groupPlans = (w: Pick<Workshop, 'artifacts'>, groupId: string): Artifact[] =>
@@ -117,12 +130,30 @@ export function answerCheckIn(
     const key = `${o.artifactId}/${o.objectiveId}`;
     return !seen.has(key) && !!seen.add(key);
   });
+  const rounds = selfAssessableRounds(w, group.id);
+  const selfAssessments: CheckInSelfAssessment[] = [];
+  for (const sa of input.selfAssessments) {
+    const round = rounds.find((r) => r.id === sa.roundId);
+    if (!round)
+      return fail('forbidden', 'Your group has no practice in that peer review', 'selfAssessments');
+    if (Object.keys(sa.scores).some((id) => !round.criteria.some((c) => c.id === id)))
+      return fail('bad_request', 'A score is for a criterion the round does not have', 'scores');
+    // Sorted by the round's criteria, like the ratings; a round left unscored is left out.
+    const scores = Object.fromEntries(
+      round.criteria.flatMap((c) =>
+        sa.scores[c.id] === undefined ? [] : [[c.id, sa.scores[c.id]!]],
+      ),
+    );
+    if (Object.keys(scores).length > 0 && !selfAssessments.some((x) => x.roundId === round.id))
+      selfAssessments.push({ roundId: round.id, scores });
+  }
   const answer: CheckInAnswer = {
     groupId: group.id,
     objectives,
     note: input.note,
     answeredBy: who.value.name,
     answeredAt: ctx.now,
+    ...(selfAssessments.length > 0 && { selfAssessments }),
   };
   const checkIns = f.checkIns.map((c) =>
     c === checkIn
@@ -222,13 +253,20 @@ export type ProgressCell =
       note: string;
       answeredBy: string;
       answeredAt: number;
+      /** The mean of the group's self-assessment scores at this check-in, if it re-ran it. */
+      selfMean: number | null;
     };
 
 export interface ProgressRow {
   groupId: string;
   groupName: string;
+  /** The mean of the group's self-assessment scores at the workshop (peer review), if any. */
+  workshopSelfMean: number | null;
   cells: ProgressCell[];
 }
+
+const scoresOf = (list: ReadonlyArray<{ scores: Record<string, number> }>): number[] =>
+  list.flatMap((x) => Object.values(x.scores));
 
 export interface FollowUpProgress {
   checkIns: Array<Pick<CheckIn, 'id' | 'title' | 'dueOn'>>;
@@ -236,13 +274,20 @@ export interface FollowUpProgress {
 }
 
 /** Progress across groups over time: one row per group, one cell per check-in. */
-export function followUpProgress(w: Pick<Workshop, 'groups' | 'followUp'>): FollowUpProgress {
+export function followUpProgress(
+  w: Pick<Workshop, 'groups' | 'followUp' | 'reviews'>,
+): FollowUpProgress {
   const { checkIns } = followUpOf(w);
   return {
     checkIns: checkIns.map(({ id, title, dueOn }) => ({ id, title, dueOn })),
     rows: w.groups.map((g) => ({
       groupId: g.id,
       groupName: g.name,
+      workshopSelfMean: mean(
+        scoresOf(
+          reviewsOf(w).flatMap((r) => r.ratings.filter((x) => x.self && x.targetGroupId === g.id)),
+        ),
+      ),
       cells: checkIns.map((c): ProgressCell => {
         const a = c.answers.find((x) => x.groupId === g.id);
         return a
@@ -253,6 +298,7 @@ export function followUpProgress(w: Pick<Workshop, 'groups' | 'followUp'>): Foll
               note: a.note,
               answeredBy: a.answeredBy,
               answeredAt: a.answeredAt,
+              selfMean: mean(scoresOf(a.selfAssessments ?? [])),
             }
           : { checkInId: c.id, answered: false };
       }),

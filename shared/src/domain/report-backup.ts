@@ -58,6 +58,7 @@ export function workshopBackup(
       galleryOpen: w.galleryOpen ?? false,
       retentionDays: w.retentionDays ?? null,
       followUp: followUpOf(w),
+      reviews: w.reviews ?? [],
       participants: participants.map(({ tokenHash: _t, ...p }) => p),
     },
     documents,
@@ -99,6 +100,7 @@ export function restoreWorkshop(
       case 'artifact':
         return b.artifacts.some((x) => x.id === p.artifactId);
       case 'exercise':
+      case 'review':
         return b.exercises.some((x) => x.id === p.exerciseId);
     }
   })();

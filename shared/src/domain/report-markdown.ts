@@ -25,7 +25,14 @@ export function mdParagraph(text: string): string {
     .replace(/^(#+|[-+=])(?=\s|$)/, '\\$1');
 }
 
+/** Text that may run over several lines: each line escaped, line breaks kept. */
+export const mdBlock = (text: string): string =>
+  text.split(/\r?\n/).map(mdParagraph).filter(Boolean).join('  \n');
+
 const cell = (text: string) => mdInline(text) || ' ';
+
+/** A score out of 5 with one decimal, or a dash. */
+export const reportScore = (n: number | null): string => (n === null ? '—' : n.toFixed(1));
 
 function table(head: string[], rows: string[][], align: Array<'l' | 'r'> = []): string {
   const rule = head.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
@@ -416,6 +423,11 @@ function workLines(w: ReportWork): string[] {
       }
       return out.length ? out : ['The case has no stages.'];
     }
+    case 'practice': {
+      const written = w.sections.filter((s) => s.text.trim());
+      if (written.length === 0) return ['Nothing written yet.'];
+      return written.flatMap((s) => [`**${mdInline(s.label)}**`, '', mdBlock(s.text), '']);
+    }
     case 'other':
       return ['Open this work in Plenary to read it.'];
   }
@@ -436,6 +448,65 @@ function groups(r: Report): string[] {
       const submitted = w.submittedAt ? `submitted ${reportDate(w.submittedAt)}` : 'not submitted';
       out.push(`#### ${mdInline(w.title)}`, '', `*${w.kindLabel} · ${submitted}*`, '');
       out.push(...workLines(w), '');
+    }
+  }
+  return out;
+}
+
+function review(r: Report): string[] {
+  if (r.review.length === 0) return [];
+  const out = ['## Peer review', ''];
+  for (const round of r.review) {
+    out.push(
+      `### ${mdInline(round.exercise)}`,
+      '',
+      `*${round.modeLabel} · ${round.closed ? 'closed' : 'still open'} · scores from 1 to 5*`,
+      '',
+      table(
+        ['Practice', 'Group', 'Self', 'Peers', 'Peer raters', 'Rank'],
+        round.practices.map((p) => [
+          cell(p.name || '—'),
+          cell(p.group),
+          reportScore(p.selfOverall),
+          reportScore(p.peerOverall),
+          String(p.peerRaters),
+          p.rank === null ? '—' : String(p.rank),
+        ]),
+        ['l', 'l', 'r', 'r', 'r', 'r'],
+      ),
+      '',
+    );
+    for (const p of round.practices) {
+      out.push(
+        `#### ${mdInline(p.group)}${p.name ? `: ${mdInline(p.name)}` : ''}`,
+        '',
+        table(
+          ['Criterion', 'Self', 'Peers (mean)', 'Peers (range)'],
+          p.criteria.map((c) => [
+            cell(c.criterion),
+            reportScore(c.self),
+            reportScore(c.peerMean),
+            c.peerMin === null ? '—' : `${c.peerMin}–${c.peerMax}`,
+          ]),
+          ['l', 'r', 'r', 'r'],
+        ),
+        '',
+      );
+      if (p.selfComment.trim()) out.push(`Self-assessment: ${mdInline(p.selfComment)}`, '');
+      if (p.comments.length > 0) {
+        out.push('Peer comments:', '');
+        for (const c of p.comments)
+          out.push(`- ${mdInline(c.text)}${c.from ? ` (${mdInline(c.from)})` : ''}`);
+        out.push('');
+      }
+    }
+    if (round.borrow.length > 0) {
+      out.push('**What to borrow**', '');
+      for (const b of round.borrow)
+        out.push(
+          `- ${mdInline(b.group)} (self ${b.selfScore} on ${mdInline(b.criterion)}): see ${b.from.map(mdInline).join(', ')}.`,
+        );
+      out.push('');
     }
   }
   return out;
@@ -466,6 +537,12 @@ function followUp(r: Report): string[] {
   if (f.progress.checkIns.length === 0 && f.now.length === 0)
     return [...out, 'No check-ins are planned.', ''];
   const now = new Map(f.now.map((n) => [n.groupName, n.counts]));
+  const selfAssessed = f.progress.rows.some(
+    (row) =>
+      row.workshopSelfMean !== null || row.cells.some((c) => c.answered && c.selfMean !== null),
+  );
+  const self = (mean: number | null) =>
+    selfAssessed && mean !== null ? ` · self-assessment ${reportScore(mean)}` : '';
   out.push(
     'Objectives of each group’s action plan: done, in progress and planned, now and as reported at each check-in.',
     '',
@@ -476,9 +553,14 @@ function followUp(r: Report): string[] {
         ...f.progress.checkIns.map((c) => `${mdInline(c.title)} (${reportDate(c.dueOn)})`),
       ],
       f.progress.rows.map((row) => [
-        cell(row.groupName),
+        cell(row.groupName) +
+          (selfAssessed && row.workshopSelfMean !== null
+            ? ` (self-assessment at the workshop ${reportScore(row.workshopSelfMean)})`
+            : ''),
         now.has(row.groupName) ? countsText(now.get(row.groupName)!) : '—',
-        ...row.cells.map((c) => (c.answered ? countsText(c.counts) : 'not answered')),
+        ...row.cells.map((c) =>
+          c.answered ? countsText(c.counts) + self(c.selfMean) : 'not answered',
+        ),
       ]),
     ),
     '',
@@ -516,6 +598,7 @@ export function reportMarkdown(r: Report): string {
     ...polls(r),
     ...questions(r),
     ...groups(r),
+    ...review(r),
     ...commitments(r),
     ...followUp(r),
   ];

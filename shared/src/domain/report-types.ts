@@ -29,6 +29,8 @@ export type DocumentContent =
   | { kind: 'map'; map: NetworkMap }
   | { kind: 'budget'; lines: BudgetLine[] }
   | { kind: 'vignette'; stages: StageAnswer[] }
+  /** A practice write-up: its sections in order, with their labels. */
+  | { kind: 'practice'; sections: Array<{ label: string; text: string }> }
   /** A kind the report does not read (yet). */
   | { kind: 'other' };
 
@@ -153,6 +155,7 @@ export type ReportWork = WorkBase &
           referral: string;
         }>;
       }
+    | { kind: 'practice'; sections: Array<{ label: string; text: string }> }
     | { kind: 'other' }
   );
 
@@ -179,11 +182,41 @@ export interface ReportFollowUp {
   notes: Array<{ checkIn: string; dueOn: string; groupName: string; note: string; by: string }>;
 }
 
-/**
- * Hook for peer review: the practice write-ups and their ratings, once that feature exports its
- * aggregation from `@plenary/shared`. Always null until then.
- */
-export type ReportReview = null;
+/** One criterion of a practice: the group's own score against its peers'. */
+export interface ReportCriterionScore {
+  criterion: string;
+  self: number | null;
+  peerMean: number | null;
+  peerMin: number | null;
+  peerMax: number | null;
+  peerCount: number;
+}
+
+export interface ReportPractice {
+  group: string;
+  /** The practice's name, as the group wrote it. */
+  name: string;
+  selfOverall: number | null;
+  peerOverall: number | null;
+  peerRaters: number;
+  /** 1 is the highest peer mean; null when no peer rated it. */
+  rank: number | null;
+  criteria: ReportCriterionScore[];
+  selfComment: string;
+  /** Peer comments; from a group in a group round, unsigned when participants rated. */
+  comments: Array<{ text: string; from: string | null }>;
+}
+
+/** A peer-review round: the practices of one write-up exercise, rated by self and peers. */
+export interface ReportReview {
+  exercise: string;
+  modeLabel: string;
+  closed: boolean;
+  criteria: Array<{ label: string; description: string }>;
+  practices: ReportPractice[];
+  /** What each group could borrow, and from whom (see `borrowSuggestions`). */
+  borrow: Array<{ group: string; criterion: string; selfScore: number; from: string[] }>;
+}
 
 export interface Report {
   title: string;
@@ -207,5 +240,6 @@ export interface Report {
   groups: ReportGroup[];
   commitments: ReportCommitment[];
   followUp: ReportFollowUp;
-  review: ReportReview;
+  /** Peer-review rounds, in the order they were opened. */
+  review: ReportReview[];
 }

@@ -14,6 +14,9 @@ import { knowledgeCheck } from './knowledge-check.js';
 import { analyseGaps, SECTOR_LABELS, type GapAnalysis, type NetworkMap } from './network.js';
 import { POLL_KIND_LABELS } from './poll-types.js';
 import { sortedQuestions } from './questions.js';
+import { reviewsOf } from './review.js';
+import { reviewResults } from './review-results.js';
+import { REVIEW_MODE_LABELS } from './review-types.js';
 import { tallyPoll } from './tally.js';
 import { ACTIVITY_KIND_LABELS, type Workshop } from './types.js';
 import type {
@@ -206,6 +209,10 @@ function work(a: Artifact, exercise: Exercise | undefined, found: DocumentConten
       }));
       return { ...base, kind: 'vignette', stages } as const;
     }
+    case 'practice': {
+      const sections = content?.kind === 'practice' ? content.sections : [];
+      return { ...base, kind: 'practice', sections } as const;
+    }
     default:
       // Kinds the report does not know (yet) are listed by title only.
       return { ...base, kind: 'other' } as const;
@@ -286,8 +293,53 @@ function followUpSection(w: Workshop, documents: ReportInput['documents']): Repo
   };
 }
 
-/** Hook for peer review: practice write-ups and ratings, once that feature's functions exist. */
-const reviewSection = (_w: Workshop): ReportReview => null;
+/** The name a group gave its practice (the write-up's first section), or ''. */
+function practiceName(content: DocumentContent | undefined): string {
+  return content?.kind === 'practice' ? (content.sections[0]?.text.trim() ?? '') : '';
+}
+
+/** Each peer-review round: self against peers per practice and criterion, and what to borrow. */
+function reviewSection(w: Workshop, documents: ReportInput['documents']): ReportReview[] {
+  const groupName = (id: string) => w.groups.find((g) => g.id === id)?.name ?? 'A group';
+  return reviewsOf(w).map((round) => {
+    const results = reviewResults(w, round);
+    const criterion = (id: string) => round.criteria.find((c) => c.id === id)?.label ?? '';
+    const rank = new Map(results.overall.map((e) => [e.groupId, e.rank]));
+    return {
+      exercise: w.exercises.find((e) => e.id === round.exerciseId)?.title ?? 'Practice write-ups',
+      modeLabel: REVIEW_MODE_LABELS[round.mode] ?? round.mode,
+      closed: round.state === 'closed',
+      criteria: round.criteria.map((c) => ({ label: c.label, description: c.description })),
+      practices: results.practices.map((p) => ({
+        group: groupName(p.groupId),
+        name: practiceName(documents[p.artifactId]),
+        selfOverall: p.selfOverall,
+        peerOverall: p.peerOverall,
+        peerRaters: p.peerRaters,
+        rank: rank.get(p.groupId) ?? null,
+        criteria: p.criteria.map((c) => ({
+          criterion: criterion(c.criterionId),
+          self: c.self,
+          peerMean: c.peerMean,
+          peerMin: c.peerMin,
+          peerMax: c.peerMax,
+          peerCount: c.peerCount,
+        })),
+        selfComment: p.selfComment,
+        comments: p.comments.map((c) => ({
+          text: c.text,
+          from: c.fromGroupId ? groupName(c.fromGroupId) : null,
+        })),
+      })),
+      borrow: results.borrow.map((b) => ({
+        group: groupName(b.groupId),
+        criterion: criterion(b.criterionId),
+        selfScore: b.selfScore,
+        from: b.from.map((f) => groupName(f.groupId)),
+      })),
+    };
+  });
+}
 
 export function buildReport({ workshop: w, documents, now }: ReportInput): Report {
   const participants = participantsSection(w);
@@ -316,6 +368,6 @@ export function buildReport({ workshop: w, documents, now }: ReportInput): Repor
     groups: groupsSection(w, documents),
     commitments,
     followUp: followUpSection(w, documents),
-    review: reviewSection(w),
+    review: reviewSection(w, documents),
   };
 }
