@@ -2,7 +2,8 @@
 export interface Config {
   quick: boolean;
   workers: number;
-  /** Socket.io transport of the simulated participants: as a browser does, or WebSocket only. */
+  /** Socket.io transport of the join storm's participants: WebSocket only, as the web client
+   *  connects (web/src/lib/connection.svelte.ts); 'browser' is long-polling first, then upgrade. */
   transport: 'browser' | 'websocket';
   votes: { burstVoters: number; burstWindowMs: number; steadyVoters: number; steadyRate: number };
   coedit: {
@@ -21,11 +22,11 @@ export function config(quick: boolean, workers: number): Config {
     ? {
         quick,
         workers,
-        transport: 'browser',
+        transport: 'websocket',
         votes: { burstVoters: 100, burstWindowMs: 2000, steadyVoters: 60, steadyRate: 20 },
         coedit: {
           phases: [{ name: '2 groups x 5', groups: 2, size: 5, goalP99: 50 }],
-          durationMs: 5000,
+          durationMs: 4000,
           targets,
         },
         storm: { participants: 100, joinWindowMs: 2000, groupSize: 25 },
@@ -35,7 +36,7 @@ export function config(quick: boolean, workers: number): Config {
     : {
         quick,
         workers,
-        transport: 'browser',
+        transport: 'websocket',
         votes: { burstVoters: 1000, burstWindowMs: 2000, steadyVoters: 200, steadyRate: 20 },
         coedit: {
           phases: [

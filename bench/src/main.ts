@@ -1,4 +1,5 @@
 // `pnpm bench [--quick] [--only votes,coedit,storm,memory,startup] [--workers N] [--profile]`
+// [--targets plenary,hocuspocus,relay] [--phases 0,1] [--out FILE]
 // Starts the production server (and the peers it is compared with) in their own processes,
 // drives them with real socket.io and Yjs clients from worker processes on loopback, prints a
 // table and writes bench/results.json (bench/results-quick.json for --quick).
@@ -30,6 +31,9 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '2' },
     profile: { type: 'boolean', default: false },
     out: { type: 'string' },
+    /** Co-editing: which servers (plenary,hocuspocus,relay) and which phases (by index). */
+    targets: { type: 'string' },
+    phases: { type: 'string' },
   },
 });
 
@@ -37,6 +41,9 @@ const log = (line: string) => console.log(line);
 const names = (values.only?.split(',') ?? Object.keys(SCENARIOS)) as Name[];
 for (const n of names) if (!(n in SCENARIOS)) throw new Error(`unknown scenario ${n}`);
 const cfg = config(values.quick, Number(values.workers));
+if (values.targets) cfg.coedit.targets = values.targets.split(',') as typeof cfg.coedit.targets;
+if (values.phases)
+  cfg.coedit.phases = values.phases.split(',').map((i) => cfg.coedit.phases[Number(i)]!);
 const profileDir = values.profile ? resolve(benchDir, 'profiles') : undefined;
 if (profileDir) mkdirSync(profileDir, { recursive: true });
 
@@ -69,6 +76,7 @@ const ctx: Context = {
   rows,
   details,
   log,
+  profileDir,
   async start(kind: ServerKind, options: StartOptions = {}) {
     const server = await ServerProcess.start(kind, options);
     servers.add(server);

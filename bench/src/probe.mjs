@@ -5,6 +5,7 @@ import process from 'node:process';
 import { setImmediate } from 'node:timers';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
+import { writeHeapSnapshot } from 'node:v8';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 if (process.send) {
@@ -52,6 +53,10 @@ if (process.send) {
 
   const ops = {
     stats: async () => stats(),
+    heapSnapshot: async (file) => {
+      globalThis.gc?.();
+      return writeHeapSnapshot(file);
+    },
     profileStart: async () => {
       session = new Session();
       session.connect();

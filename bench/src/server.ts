@@ -144,7 +144,7 @@ export class ServerProcess {
   }
 
   private probe<T>(
-    op: 'stats' | 'reset' | 'gc' | 'profileStart' | 'profileStop',
+    op: 'stats' | 'reset' | 'gc' | 'profileStart' | 'profileStop' | 'heapSnapshot',
     arg?: string,
   ): Promise<T> {
     const id = ++this.nextId;
@@ -182,6 +182,11 @@ export class ServerProcess {
   /** Stops the profiler and writes the profile (open it in Chrome DevTools, or profile-summary). */
   profileStop(file: string): Promise<ProbeStats> {
     return this.probe('profileStop', file);
+  }
+
+  /** Writes a heap snapshot after a full GC (open it in Chrome DevTools, or heap-diff). */
+  heapSnapshot(file: string): Promise<string> {
+    return this.probe('heapSnapshot', file);
   }
 
   async io(): Promise<DiskIo> {

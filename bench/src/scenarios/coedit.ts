@@ -69,11 +69,12 @@ function peerDocs(target: Target, server: ServerProcess, phase: Phase): DocSpec[
   }));
 }
 
-async function runPhase(
+async function runSlice(
   ctx: Context,
   server: ServerProcess,
   docs: DocSpec[],
   name: string,
+  durationMs: number,
 ): Promise<Outcome> {
   // A document's editors all live in one worker, so that its last peer is known there.
   await ctx.pool.all('openEditors', (w) => ({
@@ -84,7 +85,7 @@ async function runPhase(
   const io0 = await server.io();
   const startAt = now() + 300;
   const parts = await ctx.phase(server, `coedit ${name}`, () =>
-    ctx.pool.all('runEditors', () => ({ startAt, durationMs: ctx.cfg.coedit.durationMs })),
+    ctx.pool.all('runEditors', () => ({ startAt, durationMs })),
   );
   const stats = await server.stats();
   const io1 = await server.io();
@@ -102,33 +103,69 @@ async function runPhase(
   };
 }
 
+function add(total: Outcome | undefined, o: Outcome): Outcome {
+  if (!total) return o;
+  return {
+    latency: total.latency.merge(o.latency),
+    sent: total.sent + o.sent,
+    completed: total.completed + o.completed,
+    bytes: total.bytes + o.bytes,
+    writeBytes: total.writeBytes + o.writeBytes,
+    // The worst slice: loop delay percentiles cannot be merged.
+    loopP99: Math.max(total.loopP99, o.loopP99),
+    rssMb: Math.max(total.rssMb, o.rssMb),
+  };
+}
+
+/**
+ * The same editing load on ours and on each peer. All servers run side by side and the load
+ * moves between them in slices (A B C, C B A, ...), so that a burst of unrelated load on the
+ * machine falls on every server alike rather than on whichever ran at that moment.
+ */
 export async function coedit(ctx: Context): Promise<void> {
-  const { phases, targets } = ctx.cfg.coedit;
+  const { phases, targets, durationMs } = ctx.cfg.coedit;
+  const rounds = ctx.cfg.quick ? 1 : 4;
   const results = new Map<string, Outcome>();
-  for (const target of targets) {
-    const server =
+  const servers = new Map<Target, ServerProcess>();
+  for (const target of targets)
+    servers.set(
+      target,
       target === 'plenary'
         ? await ctx.start('plenary', { dataDir: await dataDir(), build: ctx.build })
-        : await ctx.start(target);
-    try {
-      let first = 0;
-      for (const phase of phases) {
-        ctx.log(
-          `  ${target}: ${phase.name} editors, 1 edit/s each for ${ctx.cfg.coedit.durationMs / 1000} s`,
-        );
-        let facilitator: Facilitator | undefined;
-        let docs: DocSpec[];
-        if (target === 'plenary') {
-          ({ docs, facilitator } = await plenaryDocs(ctx, server, phase, first));
-          first += phase.groups * phase.size;
-        } else docs = peerDocs(target, server, phase);
-        results.set(`${target} ${phase.name}`, await runPhase(ctx, server, docs, phase.name));
-        facilitator?.close();
-        await ctx.pool.all('disconnectAll', () => ({}));
-      }
-    } finally {
-      await server.stop();
+        : await ctx.start(target),
+    );
+  let first = 0;
+  for (const phase of phases) {
+    ctx.log(
+      `  ${phase.name} editors, 1 edit/s each, ${durationMs / 1000} s on each of ${targets.join(', ')} in ${rounds} round(s)`,
+    );
+    const docs = new Map<Target, DocSpec[]>();
+    let facilitator: Facilitator | undefined;
+    for (const [target, server] of servers) {
+      if (target === 'plenary') {
+        const made = await plenaryDocs(ctx, server, phase, first);
+        first += phase.groups * phase.size;
+        facilitator = made.facilitator;
+        docs.set(target, made.docs);
+      } else docs.set(target, peerDocs(target, server, phase));
     }
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? targets : [...targets].reverse();
+      for (const target of order) {
+        const key = `${target} ${phase.name}`;
+        const name = `${phase.name} round ${round + 1}`;
+        const slice = await runSlice(
+          ctx,
+          servers.get(target)!,
+          docs.get(target)!,
+          name,
+          durationMs / rounds,
+        );
+        results.set(key, add(results.get(key), slice));
+      }
+    }
+    facilitator?.close();
+    await ctx.pool.all('disconnectAll', () => ({}));
   }
 
   const details: Record<string, unknown> = {};

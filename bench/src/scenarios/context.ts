@@ -17,19 +17,21 @@ export interface Context {
   log(line: string): void;
   /** Starts a server for this scenario; the harness stops it when the scenario ends. */
   start(kind: ServerKind, options?: StartOptions): Promise<ServerProcess>;
+  /** Where --profile writes CPU profiles and heap snapshots (undefined without it). */
+  profileDir: string | undefined;
   /** Runs a measured phase; with --profile, the server's CPU profile of it goes to bench/profiles. */
   phase<T>(server: ServerProcess, name: string, run: () => Promise<T>): Promise<T>;
 }
 
-export const dataDir = () => mkdtemp(join(tmpdir(), 'plenary-bench-'));
+/** A fresh data folder for a server under test (under BENCH_TMP, default the system's tmp). */
+export const dataDir = () => mkdtemp(join(process.env.BENCH_TMP ?? tmpdir(), 'plenary-bench-'));
 
 /** Participant `i` lives in worker `i % size`. */
 export const workerOf = (pool: Pool, index: number) => index % pool.size;
 
 /**
- * Joins participants [from, to) through the workers, spread over `windowMs`, each connected.
- * Scenarios that only need participants in place connect them over WebSocket directly; the
- * join storm connects them as a browser does (`cfg.transport`: long-polling, then upgrade).
+ * Joins participants [from, to) through the workers, spread over `windowMs`, each connected
+ * (over WebSocket, as the web client does, unless `transport` says otherwise).
  */
 export async function joinMany(
   ctx: Context,

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createWorkshop, Facilitator } from '../api.js';
 import { sleep } from '../clock.js';
 import type { DocSpec } from '../workers/editors.js';
@@ -24,6 +25,11 @@ export async function memory(ctx: Context): Promise<void> {
   const w = await createWorkshop(server.url, 'Memory');
   const f = await Facilitator.connect(server.url, w.id, w.facilitatorKey);
 
+  // Warm-up in another workshop: the first connections pay for code and caches once, which
+  // would otherwise land on the first step of the slope.
+  const warm = await createWorkshop(server.url, 'Warm-up');
+  await joinMany(ctx, server.url, warm.joinCode, warm.id, 100_000, 100_020, 500);
+
   const heap: Array<[number, number]> = [];
   let joined: Awaited<ReturnType<typeof joinMany>> = [];
   for (const target of points) {
@@ -31,9 +37,11 @@ export async function memory(ctx: Context): Promise<void> {
       joined = joined.concat(
         await joinMany(ctx, server.url, w.joinCode, w.id, joined.length, target, 2000),
       );
-    await sleep(1000);
+    await sleep(ctx.cfg.quick ? 300 : 1000);
     const s = await server.gc();
     heap.push([target, s.heapUsed]);
+    if (ctx.profileDir && target > 0)
+      await server.heapSnapshot(join(ctx.profileDir, `memory-${target}.heapsnapshot`));
     ctx.log(`  ${target} idle participants: heap ${(s.heapUsed / 2 ** 20).toFixed(1)} MB`);
   }
   const perParticipant = slope(heap);
@@ -86,7 +94,7 @@ export async function memory(ctx: Context): Promise<void> {
     base: server.url,
     docs: all.filter((d) => workerOf(ctx.pool, d.index) === wk),
   }));
-  await sleep(2000);
+  await sleep(ctx.cfg.quick ? 500 : 2000);
   const full = await server.stats();
   f.close();
   await ctx.pool.all('disconnectAll', () => ({}));

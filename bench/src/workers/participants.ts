@@ -38,7 +38,7 @@ let cmdSeq = 0;
 const cmdId = () =>
   `b${process.pid.toString(36)}x${(++cmdSeq).toString(36)}x${Date.now().toString(36)}`;
 
-/** `browser`: long-polling first, then the upgrade, as socket.io's browser client does. */
+/** `browser`: long-polling first, then the upgrade (socket.io's default); `websocket`: as our web client. */
 export type Transport = 'browser' | 'websocket';
 
 function connectSocket(base: string, auth: Record<string, unknown>, transport: Transport): Client {
