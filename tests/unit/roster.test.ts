@@ -133,13 +133,15 @@ describe('the command table', () => {
     expect(Object.keys(COMMANDS).sort()).toEqual(Object.keys(CommandInputs).sort());
   });
 
-  it('gives participants only their profile, votes, questions and submitting; the rest is the facilitator\u2019s', () => {
+  it('gives participants only their profile, votes, questions, ratings, check-ins, commitment and submitting; the rest is the facilitator\u2019s', () => {
     const participantOnly = [
       'me.update',
       'vote.cast',
       'question.ask',
       'question.upvote',
       'review.rate',
+      'checkin.answer',
+      'commitment.set',
     ];
     const shared = ['artifact.submit'];
     for (const name of Object.keys(COMMANDS) as CommandName[]) {
