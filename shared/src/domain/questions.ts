@@ -1,5 +1,5 @@
 import type { CommandInput } from '../schemas.js';
-import { LIMITS } from '../schemas.js';
+import { LIMITS } from '../limits.js';
 import { fail, ok, type Result } from './result.js';
 import type { FloorQuestion } from './poll-types.js';
 import type { DomainContext, Workshop } from './types.js';

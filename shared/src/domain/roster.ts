@@ -1,5 +1,5 @@
 import type { CommandInput, ParticipantProfile } from '../schemas.js';
-import { LIMITS } from '../schemas.js';
+import { LIMITS } from '../limits.js';
 import { fail, ok, type Result } from './result.js';
 import type { DomainContext, Participant, Workshop } from './types.js';
 
