@@ -111,6 +111,8 @@ class SharedDoc {
   lastEditAt: number | null = null;
   lastEditor: string | null = null;
   idleTimer: NodeJS.Timeout | null = null;
+  /** The compaction under way, if any. */
+  compacting: Promise<void> | null = null;
   constructor(
     readonly name: string,
     readonly workshopId: string,
@@ -142,6 +144,7 @@ const WORKSHOPS_CHANNEL = 'workshops';
 /** The y-websocket protocol at /yjs/<workshopId>/<artifactId>, with our auth, limits and storage. */
 export class DocsServer {
   private readonly docs = new Map<string, Promise<SharedDoc>>();
+  private readonly unloading = new Set<Promise<void>>();
   private readonly wss: WebSocketServer;
   private readonly limits: DocLimits;
   private readonly now: () => number;
@@ -521,16 +524,37 @@ export class DocsServer {
     shared.savedTimer.unref();
   }
 
-  private async compact(shared: SharedDoc) {
-    const snapshot = Y.encodeStateAsUpdate(shared.doc);
-    await this.deps.store.compact(shared.name, snapshot);
-    shared.size = snapshot.length;
-    shared.appended = 0;
+  /**
+   * One compaction at a time per document: several connections' appends can cross the
+   * threshold together, and two compactions at once raced on the snapshot's temporary file (the
+   * loser's connection was closed as "Malformed message": bench/, 4 groups of 50 editors).
+   */
+  private compact(shared: SharedDoc): Promise<void> {
+    shared.compacting ??= (async () => {
+      const snapshot = Y.encodeStateAsUpdate(shared.doc);
+      const counted = shared.appended;
+      shared.appended = 0;
+      try {
+        await this.deps.store.compact(shared.name, snapshot);
+        shared.size = snapshot.length;
+      } catch (error) {
+        shared.appended += counted;
+        throw error;
+      } finally {
+        shared.compacting = null;
+      }
+    })();
+    return shared.compacting;
   }
 
   private scheduleUnload(shared: SharedDoc) {
     if (shared.idleTimer) clearTimeout(shared.idleTimer);
-    shared.idleTimer = setTimeout(() => void this.unload(shared), this.limits.idleUnloadMs);
+    shared.idleTimer = setTimeout(() => {
+      // Tracked, so that closing the server waits for a compaction on its way to disk.
+      const unloading = this.unload(shared);
+      this.unloading.add(unloading);
+      void unloading.finally(() => this.unloading.delete(unloading));
+    }, this.limits.idleUnloadMs);
     shared.idleTimer.unref();
   }
 
@@ -703,6 +727,7 @@ export class DocsServer {
       await this.unload(shared);
     }
     this.wss.close();
+    await Promise.all([...this.unloading]);
     await this.deps.store.close();
   }
 }
