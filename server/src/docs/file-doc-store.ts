@@ -18,6 +18,9 @@ export class FileDocStore implements DocStore {
   private readonly handles = new Map<string, FileHandle>();
   private readonly pending = new Map<string, Pending>();
   private readonly writing = new Set<string>();
+  /** Documents being compacted: their new appends wait, so that the log is not emptied under
+   *  an update the snapshot does not hold. */
+  private readonly compacting = new Set<string>();
 
   constructor(private readonly root: string) {}
 
@@ -55,7 +58,7 @@ export class FileDocStore implements DocStore {
       this.pending.set(name, p);
       p.buffers.push(header, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
       p.waiters.push({ resolve, reject });
-      if (!this.writing.has(name)) void this.drain(name);
+      if (!this.writing.has(name) && !this.compacting.has(name)) void this.drain(name);
     });
   }
 
@@ -74,6 +77,7 @@ export class FileDocStore implements DocStore {
     this.writing.add(name);
     try {
       for (let p = this.pending.get(name); p && p.waiters.length > 0; p = this.pending.get(name)) {
+        if (this.compacting.has(name)) break;
         this.pending.delete(name);
         try {
           const h = await this.handle(name);
@@ -90,23 +94,31 @@ export class FileDocStore implements DocStore {
   }
 
   /** Writes the snapshot (temp file, fsync, rename), then empties the log. Replaying a log over
-   *  a newer snapshot is harmless (Yjs updates are idempotent), so a crash in between loses nothing. */
+   *  a newer snapshot is harmless (Yjs updates are idempotent), so a crash in between loses nothing.
+   *  The snapshot holds every update appended before this call; appends made after it are held
+   *  back until the log is emptied, then written to the new log. */
   async compact(name: string, snapshot: Uint8Array): Promise<void> {
-    while (this.writing.has(name)) await new Promise((r) => setTimeout(r, 1));
     const { snap } = this.paths(name);
-    await mkdir(dirname(snap), { recursive: true, mode: 0o700 });
-    const tmp = `${snap}.tmp`;
-    const fh = await open(tmp, 'w', 0o600);
+    this.compacting.add(name);
     try {
-      await fh.writeFile(snapshot);
-      await fh.sync();
+      while (this.writing.has(name)) await new Promise((r) => setTimeout(r, 1));
+      await mkdir(dirname(snap), { recursive: true, mode: 0o700 });
+      const tmp = `${snap}.tmp`;
+      const fh = await open(tmp, 'w', 0o600);
+      try {
+        await fh.writeFile(snapshot);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await rename(tmp, snap);
+      const h = await this.handle(name);
+      await h.truncate(0);
+      await h.sync();
     } finally {
-      await fh.close();
+      this.compacting.delete(name);
+      if (this.pending.has(name) && !this.writing.has(name)) void this.drain(name);
     }
-    await rename(tmp, snap);
-    const h = await this.handle(name);
-    await h.truncate(0);
-    await h.sync();
   }
 
   async delete(name: string): Promise<void> {
