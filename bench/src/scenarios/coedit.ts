@@ -17,6 +17,8 @@ interface Outcome {
   writeBytes: number;
   loopP99: number;
   rssMb: number;
+  /** Close codes of connections the server dropped during the run. */
+  closes: string[];
 }
 
 /** Groups alternate: even ones fill in a checklist, odd ones draw a referral map. */
@@ -100,6 +102,7 @@ async function runSlice(
     writeBytes: io1.writeBytes - io0.writeBytes,
     loopP99: stats.loop.p99,
     rssMb: stats.rss / 2 ** 20,
+    closes: parts.flatMap((p) => p.closes),
   };
 }
 
@@ -114,6 +117,7 @@ function add(total: Outcome | undefined, o: Outcome): Outcome {
     // The worst slice: loop delay percentiles cannot be merged.
     loopP99: Math.max(total.loopP99, o.loopP99),
     rssMb: Math.max(total.rssMb, o.rssMb),
+    closes: [...total.closes, ...o.closes],
   };
 }
 
@@ -178,6 +182,8 @@ export async function coedit(ctx: Context): Promise<void> {
       writeBytes: o.writeBytes,
       loopP99: o.loopP99,
       rssMb: o.rssMb,
+      droppedConnections: o.closes.length,
+      closeCodes: [...new Set(o.closes)],
     };
   ctx.details.coedit = details;
 

@@ -72,14 +72,19 @@ export async function memory(ctx: Context): Promise<void> {
     };
   });
   const before = await server.gc();
+  if (ctx.profileDir)
+    await server.heapSnapshot(join(ctx.profileDir, 'memory-docs-before.heapsnapshot'));
   await ctx.pool.all('openEditors', (wk) => ({
     docs: docs.filter((_, i) => i % ctx.pool.size === wk),
   }));
   const sizes = (await ctx.pool.all('burstEditors', () => ({ count: editsPerDoc }))).flat();
   await ctx.pool.all('closeEditors', () => ({}));
-  // Documents stay loaded for 30 s after their last connection closes: measure now.
-  await sleep(500);
+  // Documents stay loaded for 30 s after their last connection closes: measure before that,
+  // once the closed connections are gone.
+  await sleep(3000);
   const after = await server.gc();
+  if (ctx.profileDir)
+    await server.heapSnapshot(join(ctx.profileDir, 'memory-docs-after.heapsnapshot'));
   const docHeap = (after.heapUsed - before.heapUsed) / docs.length;
   const encoded = sizes.reduce((s, n) => s + n, 0) / sizes.length;
 

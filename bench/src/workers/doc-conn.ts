@@ -27,6 +27,8 @@ export interface DocConn {
   /** Resolves on the next completed sync (the first one, or the one after a reconnect). */
   nextSync(): Promise<void>;
   onSync(listener: () => void): void;
+  /** Close codes of dropped connections (the provider reconnects by itself). */
+  closes: string[];
   /** Ours: what the server reported as durably stored, per client (its 'saved' message). */
   saved: Map<number, number>;
   destroy(): void;
@@ -62,6 +64,7 @@ export function openDoc(address: DocAddress, doc = new Y.Doc()): DocConn {
       synced: () => provider.isSynced,
       nextSync: () => new Promise((r) => listeners.push(r)),
       onSync: (l) => always.push(l),
+      closes: [],
       saved: new Map(),
       destroy() {
         provider.destroy();
@@ -83,6 +86,10 @@ export function openDoc(address: DocAddress, doc = new Y.Doc()): DocConn {
           disableBc: true,
         });
   provider.on('sync', (state: boolean) => state && synced());
+  const closes: string[] = [];
+  provider.on('connection-close', (event: CloseEvent | null) =>
+    closes.push(`${event?.code ?? 0} ${event?.reason ?? ''}`),
+  );
   const saved = new Map<number, number>();
   // As the browser does: the server tells which edits are on its disk.
   provider.messageHandlers[DOC_MESSAGE_SAVED] = (_encoder, decoder) => {
@@ -90,6 +97,7 @@ export function openDoc(address: DocAddress, doc = new Y.Doc()): DocConn {
       if (clock > (saved.get(client) ?? 0)) saved.set(client, clock);
   };
   return {
+    closes,
     saved,
     doc,
     awareness: provider.awareness,

@@ -167,6 +167,7 @@ export async function run(args: { startAt: number; durationMs: number }): Promis
   sent: number;
   completed: number;
   bytes: number;
+  closes: string[];
 }> {
   latency = new Histogram();
   sent = 0;
@@ -198,7 +199,8 @@ export async function run(args: { startAt: number; durationMs: number }): Promis
   // Let the last edits arrive (at most 5 s).
   const drainUntil = now() + 5000;
   while (completed < sent && now() < drainUntil) await sleep(20);
-  return { histogram: latency.toJSON(), sent, completed, bytes };
+  const closes = open.flatMap((d) => d.editors.flatMap((e) => e.conn.closes.splice(0)));
+  return { histogram: latency.toJSON(), sent, completed, bytes, closes };
 }
 
 /**
