@@ -23,10 +23,10 @@ export function config(quick: boolean, workers: number): Config {
         quick,
         workers,
         transport: 'websocket',
-        votes: { burstVoters: 100, burstWindowMs: 2000, steadyVoters: 60, steadyRate: 20 },
+        votes: { burstVoters: 100, burstWindowMs: 2000, steadyVoters: 40, steadyRate: 20 },
         coedit: {
           phases: [{ name: '2 groups x 5', groups: 2, size: 5, goalP99: 50 }],
-          durationMs: 4000,
+          durationMs: 2000,
           targets,
         },
         storm: { participants: 100, joinWindowMs: 2000, groupSize: 25 },

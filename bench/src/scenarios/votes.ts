@@ -45,7 +45,7 @@ async function measure(
       plan: plan.filter((p) => workerOf(ctx.pool, p.index) === w),
     }));
     // Merged broadcasts trail the last vote; give them time to arrive.
-    await sleep(1000);
+    await sleep(ctx.cfg.quick ? 500 : 1000);
     return r.flat();
   });
   const stats = await server.stats();
@@ -107,7 +107,15 @@ async function ours(ctx: Context) {
     const w2 = await createWorkshop(server.url, 'Steady votes');
     const f2 = await Facilitator.connect(server.url, w2.id, w2.facilitatorKey);
     const base = burstVoters;
-    await joinMany(ctx, server.url, w2.joinCode, w2.id, base, base + steadyVoters, 2000);
+    await joinMany(
+      ctx,
+      server.url,
+      w2.joinCode,
+      w2.id,
+      base,
+      base + steadyVoters,
+      steadyVoters * 10,
+    );
     const poll2 = await openPoll(f2, 'Which agency do you call first?');
     ctx.log(`  ours: ${steadyVoters} voters at ${steadyRate} votes/s`);
     const steady = await measure(
