@@ -3,6 +3,7 @@ export * from './domain/result.js';
 export * from './domain/timer.js';
 export * from './domain/agenda.js';
 export * from './domain/roster.js';
+export * from './domain/roster-patch.js';
 export * from './domain/workshop.js';
 export * from './domain/template.js';
 export * from './domain/commands.js';

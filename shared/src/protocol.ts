@@ -11,9 +11,10 @@ import type { PollResults } from './domain/tally.js';
 import type { FollowUpView } from './domain/followup-types.js';
 import type { MyRating, ReviewRoundView } from './domain/review-views.js';
 import type { CommandName, CommandPayload } from './schemas.js';
+import { applyRosterPatch } from './domain/roster-patch.js';
 
 /** Bumped on any incompatible change; a client with another version is refused at the handshake. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /**
  * A y-websocket message type of ours (0-3 are the protocol's own): the server tells a document's
@@ -21,6 +22,17 @@ export const PROTOCOL_VERSION = 1;
  * vector is covered knows that everything it typed is saved.
  */
 export const DOC_MESSAGE_SAVED = 100;
+
+/**
+ * socket.io client reconnection: first retry after 150-450 ms, doubling to at most 3 s, with
+ * jitter so a room does not retry in step. socket.io's default (1 s doubling to 5 s) left people
+ * waiting up to 5 s after a server restart of 1.5 s (bench/, reconnect storm).
+ */
+export const RECONNECTION = {
+  reconnectionDelay: 300,
+  reconnectionDelayMax: 3000,
+  randomizationFactor: 0.5,
+} as const;
 
 export type Credential =
   | { kind: 'facilitator'; key: string }
@@ -43,7 +55,14 @@ export interface Welcome {
   role: Role;
   participantId: string | null;
   session: SessionView;
-  roster: ParticipantView[];
+  /**
+   * Everyone, as of the workshop's last roster patch, as JSON text (see `welcomeRoster`): the
+   * server encodes it once per patch for every welcome in between, where encoding 1,000
+   * participants for each of 1,000 connections took most of a join storm (bench/, scenario 3).
+   */
+  roster: RosterJson;
+  /** Changes not yet sent as a patch: applied over `roster`. */
+  rosterPending: RosterPatch;
   serverNow: number;
   polls: PollView[];
   /** Results this connection may see (all for the facilitator, revealed ones for others). */
@@ -75,6 +94,23 @@ export interface ArtifactProgress {
   summary?: string;
 }
 
+/**
+ * Participants added or changed (joined, renamed, came online, went away) and removed since the
+ * last patch. Merged on the server, so 1,000 people joining within seconds cost each screen a
+ * few dozen messages, not a thousand.
+ */
+export interface RosterPatch {
+  upsert: ParticipantView[];
+  remove: string[];
+}
+
+/** JSON text of a roster (ParticipantView[]), produced by the server only. */
+export type RosterJson = string & { readonly __roster: true };
+
+/** The roster a welcome carries: the encoded one with the pending changes applied. */
+export const welcomeRoster = (w: Pick<Welcome, 'roster' | 'rosterPending'>): ParticipantView[] =>
+  applyRosterPatch(JSON.parse(w.roster) as ParticipantView[], w.rosterPending);
+
 export type EndReason = 'removed' | 'deleted';
 
 export interface ServerToClient {
@@ -82,8 +118,8 @@ export interface ServerToClient {
   welcome: (w: Welcome) => void;
   /** The workshop's title, agenda, current activity or timer changed. */
   session: (s: SessionView) => void;
-  'roster.upsert': (p: ParticipantView) => void;
-  'roster.remove': (participantId: string) => void;
+  /** Roster changes, merged: at most a few per second per workshop (see RosterPatch). */
+  roster: (patch: RosterPatch) => void;
   /** Poll definitions or states changed (never sent per vote). */
   polls: (polls: PollView[]) => void;
   /** A poll's tally; merged, a few per second per poll at most. */

@@ -8,6 +8,7 @@ import {
 } from '@plenary/server';
 import {
   PROTOCOL_VERSION,
+  welcomeRoster,
   type Ack,
   type ClientToServer,
   type CommandName,
@@ -104,8 +105,10 @@ export function connect(
   const roster = new Map<string, ParticipantView>();
   let ended: string | undefined;
   socket.on('session', (s) => (session = s));
-  socket.on('roster.upsert', (p) => roster.set(p.id, p));
-  socket.on('roster.remove', (id) => roster.delete(id));
+  socket.on('roster', (patch) => {
+    for (const p of patch.upsert) roster.set(p.id, p);
+    for (const id of patch.remove) roster.delete(id);
+  });
   socket.on('ended', (reason) => (ended = reason));
   return new Promise((resolve, reject) => {
     const refused = (err: Error) => {
@@ -118,7 +121,7 @@ export function connect(
       socket.off('connect_error', refused);
       session = w.session;
       roster.clear();
-      for (const p of w.roster) roster.set(p.id, p);
+      for (const p of welcomeRoster(w)) roster.set(p.id, p);
       resolve({
         socket,
         welcome: w,

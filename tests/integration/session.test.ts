@@ -9,6 +9,7 @@ import {
   type Live,
   type Running,
 } from './harness.js';
+import { welcomeRoster, type RosterPatch } from '@plenary/shared';
 
 let running: Running;
 const open: Live[] = [];
@@ -99,6 +100,69 @@ describe('a facilitator and two participants in one workshop', () => {
     await eventually(() =>
       expect(facilitator.roster().get(c.participantId)?.name).toBe('Nguyen Van An'),
     );
+  });
+});
+
+describe('roster changes are merged', () => {
+  it('sends a burst of 40 joins to a screen as a few patches, each participant once and complete', async () => {
+    const w = await createWorkshop(running.url, { template: 'victim-centred' });
+    const facilitator = track(
+      await connect(running.url, w.id, { kind: 'facilitator', key: w.facilitatorKey }),
+    );
+    const patches: RosterPatch[] = [];
+    facilitator.socket.on('roster', (patch) => patches.push(patch));
+    const joined = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => join(running.url, w.joinCode, `Invented Person ${i}`)),
+    );
+    await eventually(() => expect(facilitator.roster().size).toBe(40));
+    for (const j of joined)
+      expect(facilitator.roster().get(j.participantId)?.name).toMatch(/^Invented Person \d+$/);
+    // One event per join would be 40; merged over 250 ms windows it is a handful.
+    expect(patches.length).toBeLessThan(20);
+    expect(Math.max(...patches.map((p) => p.upsert.length))).toBeGreaterThan(1);
+    // Nobody is sent twice in one patch.
+    for (const p of patches) expect(new Set(p.upsert.map((x) => x.id)).size).toBe(p.upsert.length);
+  });
+
+  it('welcomes each newcomer of a burst with a roster holding themselves and everyone before them', async () => {
+    const w = await createWorkshop(running.url, { template: 'victim-centred' });
+    const settled: string[] = [];
+    await Promise.all(
+      Array.from({ length: 25 }, async (_, i) => {
+        const j = await join(running.url, w.joinCode, `Invented Newcomer ${i}`);
+        const before = [...settled];
+        const live = track(
+          await connect(running.url, w.id, { kind: 'participant', token: j.token }),
+        );
+        settled.push(j.participantId);
+        const ids = new Set(welcomeRoster(live.welcome).map((p) => p.id));
+        expect(ids.has(j.participantId)).toBe(true);
+        for (const id of before) expect(ids.has(id)).toBe(true);
+      }),
+    );
+    // Later patches complete every screen.
+    for (const l of open) await eventually(() => expect(l.roster().size).toBe(25));
+  });
+
+  it('removal cancels a pending change of the same participant', async () => {
+    const w = await createWorkshop(running.url, { template: 'victim-centred' });
+    const facilitator = track(
+      await connect(running.url, w.id, { kind: 'facilitator', key: w.facilitatorKey }),
+    );
+    const first = await join(running.url, w.joinCode, 'Early Person');
+    await eventually(() => expect(facilitator.roster().has(first.participantId)).toBe(true));
+    const patches: RosterPatch[] = [];
+    facilitator.socket.on('roster', (patch) => patches.push(patch));
+    // Within one window: a join, then its removal.
+    const late = await join(running.url, w.joinCode, 'Late Person');
+    expect(
+      await send(facilitator, 'participant.remove', { participantId: late.participantId }),
+    ).toEqual({ ok: true });
+    await eventually(() =>
+      expect(patches.some((p) => p.remove.includes(late.participantId))).toBe(true),
+    );
+    expect(facilitator.roster().has(late.participantId)).toBe(false);
+    expect(facilitator.roster().has(first.participantId)).toBe(true);
   });
 });
 

@@ -17,7 +17,7 @@ client.emit('timer.start', { cmdId: 'abcdefgh', durationMs: 60_000 }, (ack) => {
 client.emit('module.add', { cmdId: 'abcdefgh', title: 'Prevention' }, (ack) => {
   if (ack.ok) void ack.moduleId.toUpperCase();
 });
-server.to('w:1').emit('roster.remove', 'participant-id');
+server.to('w:1').emit('roster', { upsert: [], remove: ['participant-id'] });
 
 // @ts-expect-error an unknown event name
 client.emit('timer.explode', { cmdId: 'abcdefgh' }, () => {});
@@ -29,5 +29,5 @@ client.emit('timer.pause', {}, () => {});
 client.emit('module.add', { cmdId: 'abcdefgh', title: 'x' }, (ack) => ack.ok && ack.activityId);
 // @ts-expect-error the server cannot send an event the client does not know
 server.emit('session.explode', {});
-// @ts-expect-error roster.remove carries an id, not a participant
-server.emit('roster.remove', { id: 'p1' });
+// @ts-expect-error a roster patch lists removed ids, not participants
+server.emit('roster', { upsert: [], remove: [{ id: 'p1' }] });

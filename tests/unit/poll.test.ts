@@ -79,6 +79,23 @@ describe('voting', () => {
     expect(w.polls[0]!.voters).toEqual([p1!.id, p2!.id].sort());
   });
 
+  it('keeps the voter list sorted and without repeats, whatever the order of votes', () => {
+    let { w, pollId } = openPoll(room(40), {
+      kind: 'single',
+      question: 'Which sector refers most victims?',
+      options: options('Police', 'NGOs'),
+      anonymous: false,
+    });
+    const [police] = w.polls[0]!.options;
+    // A fixed shuffle, each participant voting twice.
+    const order = w.participants.map((p, i) => ({ p, k: (i * 17) % 40 })).sort((a, b) => a.k - b.k);
+    for (const { p } of [...order, ...order.toReversed()])
+      w = unwrap(vote(w, pollId, p.id, { kind: 'single', optionId: police!.id }));
+    const voters = w.polls[0]!.voters;
+    expect(voters).toEqual(w.participants.map((p) => p.id).sort());
+    expect(new Set(voters).size).toBe(40);
+  });
+
   it('refuses a vote on a closed poll and changes nothing', () => {
     let { w, pollId } = openPoll(room(1), {
       kind: 'single',

@@ -4,6 +4,7 @@ import {
   followUpFor,
   hasFollowUpEntries,
   participantView,
+  RosterChanges,
   pollDefinitionChanged,
   pollsFor,
   questionsFor,
@@ -16,8 +17,10 @@ import {
   type ArtifactProgress,
   type ClientToServer,
   type Participant,
+  type RosterJson,
   type ServerToClient,
   type SocketData,
+  type Welcome,
   type Workshop,
 } from '@plenary/shared';
 import type { Presence } from './presence.js';
@@ -42,6 +45,26 @@ export const rooms = {
 export const RESULTS_INTERVAL_MS = 40;
 
 /**
+ * How often, at most, a workshop's roster changes are sent (leading edge at once, then merged).
+ * One event per join, arrival or departure sent to every screen cost a million messages when
+ * 1,000 people joined within 5 s, and each screen re-rendered a thousand times (bench/,
+ * scenario 3); merged, each screen gets about one patch per interval.
+ */
+export const ROSTER_INTERVAL_MS = 250;
+
+interface RosterBatch {
+  changes: RosterChanges<Participant>;
+  timer: NodeJS.Timeout | null;
+  last: number;
+}
+
+interface EncodedRoster {
+  /** The patch count it was encoded after: a later patch makes it stale. */
+  sent: number;
+  json: RosterJson;
+}
+
+/**
  * Turns a state change into the events screens need: the session view, roster deltas, poll
  * definitions, merged poll tallies, questions. Knows rooms, not sockets.
  */
@@ -58,10 +81,84 @@ export class Broadcaster {
     private readonly onRemoved: (workshopId: string, participantId: string) => void = () => {},
   ) {}
 
+  private readonly rosterBatches = new Map<string, RosterBatch>();
+  /** Per workshop: how many roster patches were sent, and the roster encoded since the last. */
+  private readonly patchesSent = new Map<string, number>();
+  private readonly encoded = new Map<string, EncodedRoster>();
+
+  /**
+   * What a welcome carries: the roster encoded once per patch (every welcome until the next
+   * patch shares the text) and the changes since, not sent yet. A connection joins the rooms
+   * before its welcome, so every change is either in these or in a patch it will receive;
+   * a change in both is applied twice, which is harmless.
+   */
+  welcomeRoster(w: Workshop): Pick<Welcome, 'roster' | 'rosterPending'> {
+    const sent = this.patchesSent.get(w.id) ?? 0;
+    let cached = this.encoded.get(w.id);
+    if (!cached || cached.sent !== sent) {
+      const views = w.participants.map((p) => participantView(p, this.presence.of(w.id, p.id)));
+      cached = { sent, json: JSON.stringify(views) as RosterJson };
+      this.encoded.set(w.id, cached);
+    }
+    const pending = this.rosterBatches.get(w.id)?.changes.peek() ?? { upsert: [], remove: [] };
+    return {
+      roster: cached.json,
+      rosterPending: {
+        upsert: pending.upsert.map((p) => participantView(p, this.presence.of(w.id, p.id))),
+        remove: pending.remove,
+      },
+    };
+  }
+
+  /** A participant joined, changed, came online or went away: on every screen within 250 ms. */
   upsert(workshopId: string, p: Participant): void {
-    this.io
-      .to(rooms.all(workshopId))
-      .emit('roster.upsert', participantView(p, this.presence.of(workshopId, p.id)));
+    this.rosterBatch(workshopId).changes.upsert(p);
+    this.scheduleRoster(workshopId);
+  }
+
+  private rosterBatch(workshopId: string): RosterBatch {
+    let batch = this.rosterBatches.get(workshopId);
+    if (!batch)
+      this.rosterBatches.set(
+        workshopId,
+        (batch = { changes: new RosterChanges(), timer: null, last: -Infinity }),
+      );
+    return batch;
+  }
+
+  private scheduleRoster(workshopId: string): void {
+    const batch = this.rosterBatch(workshopId);
+    if (batch.timer) return;
+    const wait = batch.last + ROSTER_INTERVAL_MS - this.now();
+    if (wait <= 0) return this.sendRoster(workshopId, batch);
+    batch.timer = setTimeout(() => {
+      batch.timer = null;
+      this.sendRoster(workshopId, batch);
+    }, wait);
+    batch.timer.unref();
+  }
+
+  private sendRoster(workshopId: string, batch: RosterBatch): void {
+    batch.last = this.now();
+    const { upsert, remove } = batch.changes.take();
+    if (upsert.length === 0 && remove.length === 0) {
+      // Quiet since the last patch: forget the workshop until its next change.
+      this.rosterBatches.delete(workshopId);
+      return;
+    }
+    this.patchesSent.set(workshopId, (this.patchesSent.get(workshopId) ?? 0) + 1);
+    this.encoded.delete(workshopId);
+    // Presence is read when the patch leaves, so it is the latest, not the queued one.
+    this.io.to(rooms.all(workshopId)).emit('roster', {
+      upsert: upsert.map((p) => participantView(p, this.presence.of(workshopId, p.id))),
+      remove,
+    });
+    // Stay armed for one more interval, so a burst is merged from its second change on.
+    batch.timer = setTimeout(() => {
+      batch.timer = null;
+      this.sendRoster(workshopId, batch);
+    }, ROSTER_INTERVAL_MS);
+    batch.timer.unref();
   }
 
   changed(before: Workshop, after: Workshop): void {
@@ -126,7 +223,8 @@ export class Broadcaster {
     }
     for (const removedId of old.keys()) {
       this.presence.forget(after.id, removedId);
-      this.io.to(rooms.all(after.id)).emit('roster.remove', removedId);
+      this.rosterBatch(after.id).changes.remove(removedId);
+      this.scheduleRoster(after.id);
       const theirs = this.io.to(rooms.participant(after.id, removedId));
       theirs.emit('ended', 'removed');
       theirs.disconnectSockets(true);
@@ -195,6 +293,11 @@ export class Broadcaster {
 
   ended(workshopId: string): void {
     this.presence.forget(workshopId);
+    const batch = this.rosterBatches.get(workshopId);
+    if (batch?.timer) clearTimeout(batch.timer);
+    this.rosterBatches.delete(workshopId);
+    this.encoded.delete(workshopId);
+    this.patchesSent.delete(workshopId);
     for (const [key, entry] of this.pending) {
       if (!key.startsWith(`${workshopId}/`)) continue;
       if (entry.timer) clearTimeout(entry.timer);

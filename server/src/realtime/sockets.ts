@@ -9,7 +9,6 @@ import {
   followUpFor,
   myAnswer,
   myRatings,
-  participantView,
   pollsFor,
   questionsFor,
   reviewsFor,
@@ -133,7 +132,7 @@ export function attachRealtime(
       role,
       participantId,
       session: sessionView(w),
-      roster: w.participants.map((p) => participantView(p, presence.of(w.id, p.id))),
+      ...broadcaster.welcomeRoster(w),
       serverNow: now(),
       polls: pollsFor(w, facilitator),
       results: w.polls

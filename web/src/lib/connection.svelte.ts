@@ -1,6 +1,9 @@
 import {
   EMPTY_FOLLOW_UP,
+  applyRosterPatch,
+  welcomeRoster,
   PROTOCOL_VERSION,
+  RECONNECTION,
   type ArtifactProgress,
   type FollowUpView,
   type MyAnswers,
@@ -86,7 +89,7 @@ export class Connection {
     const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION, workshopId, credential };
     // WebSocket only (co-editing needs it anyway): no long-polling handshake to route to the
     // same process, so several server processes need no sticky sessions.
-    this.#socket = io({ auth, autoConnect: false, transports: ['websocket'] });
+    this.#socket = io({ auth, autoConnect: false, transports: ['websocket'], ...RECONNECTION });
     this.commands = new CommandSender(this.#socket, workshopId, credential.kind);
     this.#listen();
   }
@@ -112,7 +115,7 @@ export class Connection {
       this.role = w.role;
       this.participantId = w.participantId;
       this.session = w.session;
-      this.roster = w.roster;
+      this.roster = welcomeRoster(w);
       this.polls = w.polls;
       this.results = Object.fromEntries(w.results.map((r) => [r.pollId, r]));
       this.questions = w.questions;
@@ -132,9 +135,8 @@ export class Connection {
     s.on('session', (session) => {
       this.session = session;
     });
-    s.on('roster.upsert', (p) => {
-      const at = this.roster.findIndex((q) => q.id === p.id);
-      this.roster = at === -1 ? [...this.roster, p] : this.roster.with(at, p);
+    s.on('roster', (patch) => {
+      this.roster = applyRosterPatch(this.roster, patch);
     });
     s.on('polls', (polls) => {
       this.polls = polls;
@@ -156,9 +158,6 @@ export class Connection {
     });
     s.on('review.mine', (r) => {
       this.myRatings = r;
-    });
-    s.on('roster.remove', (id) => {
-      this.roster = this.roster.filter((p) => p.id !== id);
     });
     s.on('ended', (reason) => {
       this.endedReason = reason;

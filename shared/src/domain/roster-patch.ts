@@ -1,0 +1,60 @@
+import type { RosterPatch } from '../protocol.js';
+import type { ParticipantView } from './views.js';
+
+/**
+ * A screen's roster after a patch: changed entries replaced in place, new ones appended in the
+ * order given, removed ones dropped. Returns the same array when nothing changed. O(n + k).
+ */
+export function applyRosterPatch(
+  roster: readonly ParticipantView[],
+  patch: RosterPatch,
+): ParticipantView[] {
+  if (patch.upsert.length === 0 && patch.remove.length === 0) return roster as ParticipantView[];
+  const removed = new Set(patch.remove);
+  const changed = new Map(patch.upsert.map((p) => [p.id, p]));
+  const next: ParticipantView[] = [];
+  for (const p of roster) {
+    if (removed.has(p.id)) continue;
+    const update = changed.get(p.id);
+    next.push(update ?? p);
+    changed.delete(p.id);
+  }
+  for (const p of changed.values()) if (!removed.has(p.id)) next.push(p);
+  return next;
+}
+
+/**
+ * Roster changes waiting to be sent, merged: the latest state of each changed participant (by
+ * id) and the ids removed. A removal cancels an earlier change of the same id, and a change
+ * after a removal is dropped (ids are never reused).
+ */
+export class RosterChanges<T extends { id: string }> {
+  private readonly changed = new Map<string, T>();
+  private readonly removed = new Set<string>();
+
+  get size(): number {
+    return this.changed.size + this.removed.size;
+  }
+
+  upsert(p: T): void {
+    if (!this.removed.has(p.id)) this.changed.set(p.id, p);
+  }
+
+  remove(id: string): void {
+    this.changed.delete(id);
+    this.removed.add(id);
+  }
+
+  /** Everything merged so far, leaving the batch as it is. */
+  peek(): { upsert: T[]; remove: string[] } {
+    return { upsert: [...this.changed.values()], remove: [...this.removed] };
+  }
+
+  /** Everything merged so far, and empties the batch. */
+  take(): { upsert: T[]; remove: string[] } {
+    const out = { upsert: [...this.changed.values()], remove: [...this.removed] };
+    this.changed.clear();
+    this.removed.clear();
+    return out;
+  }
+}
