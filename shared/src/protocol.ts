@@ -2,7 +2,7 @@ import type { CommandResult } from './domain/commands.js';
 import type { Failure } from './domain/result.js';
 import type {
   MyAnswers,
-  ParticipantView,
+  RosterEntry,
   PollView,
   QuestionView,
   SessionView,
@@ -24,15 +24,19 @@ export const PROTOCOL_VERSION = 2;
 export const DOC_MESSAGE_SAVED = 100;
 
 /**
- * socket.io client reconnection: first retry after 150-450 ms, doubling to at most 3 s, with
+ * socket.io client reconnection: first retry after 125-375 ms, doubling to at most 1 s, with
  * jitter so a room does not retry in step. socket.io's default (1 s doubling to 5 s) left people
- * waiting up to 5 s after a server restart of 1.5 s (bench/, reconnect storm).
+ * waiting up to 5 s more after a server restart of 2 s (bench/, reconnect storm); a refused
+ * attempt costs the server nothing, so retrying every second is cheap.
  */
 export const RECONNECTION = {
-  reconnectionDelay: 300,
-  reconnectionDelayMax: 3000,
+  reconnectionDelay: 250,
+  reconnectionDelayMax: 1000,
   randomizationFactor: 0.5,
 } as const;
+
+/** y-websocket's longest wait between reconnection attempts (its default is 2.5 s). */
+export const DOC_RECONNECT_MAX_MS = 1000;
 
 export type Credential =
   | { kind: 'facilitator'; key: string }
@@ -61,7 +65,8 @@ export interface Welcome {
    * participants for each of 1,000 connections took most of a join storm (bench/, scenario 3).
    */
   roster: RosterJson;
-  /** Changes not yet sent as a patch: applied over `roster`. */
+  /** Changes not yet sent as a patch, then (for a participant) their own whole profile: applied
+   *  over `roster`. */
   rosterPending: RosterPatch;
   serverNow: number;
   polls: PollView[];
@@ -100,16 +105,17 @@ export interface ArtifactProgress {
  * few dozen messages, not a thousand.
  */
 export interface RosterPatch {
-  upsert: ParticipantView[];
+  /** Whole profiles (ParticipantView) to the facilitator and to each participant about themself. */
+  upsert: RosterEntry[];
   remove: string[];
 }
 
-/** JSON text of a roster (ParticipantView[]), produced by the server only. */
+/** JSON text of a roster (RosterEntry[], or ParticipantView[] for the facilitator), produced by the server only. */
 export type RosterJson = string & { readonly __roster: true };
 
 /** The roster a welcome carries: the encoded one with the pending changes applied. */
-export const welcomeRoster = (w: Pick<Welcome, 'roster' | 'rosterPending'>): ParticipantView[] =>
-  applyRosterPatch(JSON.parse(w.roster) as ParticipantView[], w.rosterPending);
+export const welcomeRoster = (w: Pick<Welcome, 'roster' | 'rosterPending'>): RosterEntry[] =>
+  applyRosterPatch(JSON.parse(w.roster) as RosterEntry[], w.rosterPending);
 
 export type EndReason = 'removed' | 'deleted';
 

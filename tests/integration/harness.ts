@@ -106,7 +106,8 @@ export function connect(
   let ended: string | undefined;
   socket.on('session', (s) => (session = s));
   socket.on('roster', (patch) => {
-    for (const p of patch.upsert) roster.set(p.id, p);
+    // Whole profiles for a facilitator, entries for others (see RosterEntry).
+    for (const p of patch.upsert) roster.set(p.id, p as ParticipantView);
     for (const id of patch.remove) roster.delete(id);
   });
   socket.on('ended', (reason) => (ended = reason));
@@ -121,7 +122,7 @@ export function connect(
       socket.off('connect_error', refused);
       session = w.session;
       roster.clear();
-      for (const p of welcomeRoster(w)) roster.set(p.id, p);
+      for (const p of welcomeRoster(w)) roster.set(p.id, p as ParticipantView);
       resolve({
         socket,
         welcome: w,

@@ -144,6 +144,40 @@ describe('roster changes are merged', () => {
     for (const l of open) await eventually(() => expect(l.roster().size).toBe(25));
   });
 
+  it("shows participants others' names and countries only, and their own whole profile", async () => {
+    const { w, a, facilitator, p1, p2 } = await roomOfThree();
+    const c = await join(running.url, w.joinCode, 'Invented Latecomer', 'TH');
+    // Welcome: p1 sees b's entry without organisation, and its own profile whole.
+    const welcomed = welcomeRoster(p1.welcome);
+    const other = welcomed.find((p) => p.id !== a.participantId)!;
+    expect(Object.keys(other).sort()).toEqual(['country', 'id', 'name', 'presence']);
+    expect(welcomed.find((p) => p.id === a.participantId)).toMatchObject({
+      organisation: 'Invented NGO',
+      city: 'Cebu',
+    });
+    // Patches: the latecomer reaches p2 as an entry, the facilitator as a whole profile.
+    await eventually(() =>
+      expect(p2.roster().get(c.participantId)?.name).toBe('Invented Latecomer'),
+    );
+    expect(p2.roster().get(c.participantId)).not.toHaveProperty('organisation');
+    await eventually(() =>
+      expect(facilitator.roster().get(c.participantId)?.organisation).toBe('Invented NGO'),
+    );
+    // A participant's own change comes back to them whole, to others as an entry.
+    expect(
+      await send(p1, 'me.update', {
+        name: 'Maria S.',
+        country: 'PH',
+        city: 'Davao',
+        organisation: 'Invented Shelter',
+        role: '',
+      }),
+    ).toMatchObject({ ok: true });
+    await eventually(() => expect(p1.roster().get(a.participantId)?.city).toBe('Davao'));
+    await eventually(() => expect(p2.roster().get(a.participantId)?.name).toBe('Maria S.'));
+    expect(p2.roster().get(a.participantId)).not.toHaveProperty('city');
+  });
+
   it('removal cancels a pending change of the same participant', async () => {
     const w = await createWorkshop(running.url, { template: 'victim-centred' });
     const facilitator = track(

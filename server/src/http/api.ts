@@ -5,7 +5,9 @@ import {
   JoinCode,
   JoinInput,
   participantView,
+  rosterEntry,
   sessionView,
+  type Actor,
   type CreatedWorkshop,
   type Credential,
   type Joined,
@@ -138,8 +140,14 @@ export function apiRouter(deps: ApiDeps): Router {
     return undefined;
   }
 
-  const roster = (w: Workshop) =>
-    w.participants.map((p) => participantView(p, presence.of(w.id, p.id)));
+  /** Whole profiles for the facilitator; roster entries for others, their own profile whole. */
+  const roster = (w: Workshop, actor: Actor) =>
+    w.participants.map((p) =>
+      (actor.role === 'facilitator' ||
+        (actor.role === 'participant' && actor.participantId === p.id)
+        ? participantView
+        : rosterEntry)(p, presence.of(w.id, p.id)),
+    );
 
   api.get('/workshops/:id', async (req, res) => {
     const auth = await authorize(req, res);
@@ -150,7 +158,7 @@ export function apiRouter(deps: ApiDeps): Router {
       participantId: actor.role === 'participant' ? actor.participantId : null,
       ...sessionView(workshop),
       createdAt: workshop.createdAt,
-      participants: roster(workshop),
+      participants: roster(workshop, actor),
     });
   });
 

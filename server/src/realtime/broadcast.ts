@@ -5,6 +5,7 @@ import {
   hasFollowUpEntries,
   participantView,
   RosterChanges,
+  rosterEntry,
   pollDefinitionChanged,
   pollsFor,
   questionsFor,
@@ -17,6 +18,9 @@ import {
   type ArtifactProgress,
   type ClientToServer,
   type Participant,
+  type Poll,
+  type PollResults,
+  type Role,
   type RosterJson,
   type ServerToClient,
   type SocketData,
@@ -52,6 +56,19 @@ export const RESULTS_INTERVAL_MS = 40;
  */
 export const ROSTER_INTERVAL_MS = 250;
 
+const tallies = new WeakMap<Poll, PollResults>();
+
+/**
+ * A poll's tally, computed once per state of the poll (polls are immutable values): every
+ * welcome carries the tallies, and in a reconnect storm 1,000 welcomes recounted 1,000 ballots
+ * each (bench/, scenario 3).
+ */
+export function tallyOf(poll: Poll): PollResults {
+  let r = tallies.get(poll);
+  if (!r) tallies.set(poll, (r = tallyPoll(poll, true)));
+  return r;
+}
+
 interface RosterBatch {
   changes: RosterChanges<Participant>;
   timer: NodeJS.Timeout | null;
@@ -61,7 +78,10 @@ interface RosterBatch {
 interface EncodedRoster {
   /** The patch count it was encoded after: a later patch makes it stale. */
   sent: number;
-  json: RosterJson;
+  /** Whole profiles, for the facilitator. */
+  full?: RosterJson;
+  /** Roster entries, for participants and the projector. */
+  public?: RosterJson;
 }
 
 /**
@@ -92,22 +112,24 @@ export class Broadcaster {
    * before its welcome, so every change is either in these or in a patch it will receive;
    * a change in both is applied twice, which is harmless.
    */
-  welcomeRoster(w: Workshop): Pick<Welcome, 'roster' | 'rosterPending'> {
+  welcomeRoster(
+    w: Workshop,
+    role: Role,
+    participantId: string | null,
+  ): Pick<Welcome, 'roster' | 'rosterPending'> {
     const sent = this.patchesSent.get(w.id) ?? 0;
     let cached = this.encoded.get(w.id);
-    if (!cached || cached.sent !== sent) {
-      const views = w.participants.map((p) => participantView(p, this.presence.of(w.id, p.id)));
-      cached = { sent, json: JSON.stringify(views) as RosterJson };
-      this.encoded.set(w.id, cached);
-    }
+    if (!cached || cached.sent !== sent) this.encoded.set(w.id, (cached = { sent }));
+    const full = role === 'facilitator';
+    const view = full ? participantView : rosterEntry;
+    const json = (cached[full ? 'full' : 'public'] ??= JSON.stringify(
+      w.participants.map((p) => view(p, this.presence.of(w.id, p.id))),
+    ) as RosterJson);
     const pending = this.rosterBatches.get(w.id)?.changes.peek() ?? { upsert: [], remove: [] };
-    return {
-      roster: cached.json,
-      rosterPending: {
-        upsert: pending.upsert.map((p) => participantView(p, this.presence.of(w.id, p.id))),
-        remove: pending.remove,
-      },
-    };
+    const upsert = pending.upsert.map((p) => view(p, this.presence.of(w.id, p.id)));
+    const me = participantId ? w.participants.find((p) => p.id === participantId) : undefined;
+    if (me) upsert.push(participantView(me, this.presence.of(w.id, me.id)));
+    return { roster: json, rosterPending: { upsert, remove: pending.remove } };
   }
 
   /** A participant joined, changed, came online or went away: on every screen within 250 ms. */
@@ -148,11 +170,17 @@ export class Broadcaster {
     }
     this.patchesSent.set(workshopId, (this.patchesSent.get(workshopId) ?? 0) + 1);
     this.encoded.delete(workshopId);
-    // Presence is read when the patch leaves, so it is the latest, not the queued one.
-    this.io.to(rooms.all(workshopId)).emit('roster', {
-      upsert: upsert.map((p) => participantView(p, this.presence.of(workshopId, p.id))),
+    // Presence is read when the patch leaves, so it is the latest, not the queued one. The
+    // facilitator gets whole profiles, everyone else roster entries, then each participant in
+    // the patch their own whole profile (after, so it is the one their screen keeps).
+    const views = upsert.map((p) => participantView(p, this.presence.of(workshopId, p.id)));
+    this.io.to(rooms.facilitators(workshopId)).emit('roster', { upsert: views, remove });
+    this.io.to(rooms.audience(workshopId)).emit('roster', {
+      upsert: views.map(({ id, name, country, presence }) => ({ id, name, country, presence })),
       remove,
     });
+    for (const v of views)
+      this.io.to(rooms.participant(workshopId, v.id)).emit('roster', { upsert: [v], remove: [] });
     // Stay armed for one more interval, so a burst is merged from its second change on.
     batch.timer = setTimeout(() => {
       batch.timer = null;
@@ -282,9 +310,9 @@ export class Broadcaster {
   sendResults(w: Workshop, pollId: string): void {
     const poll = w.polls.find((p) => p.id === pollId);
     if (!poll) return;
-    this.io.to(rooms.facilitators(w.id)).emit('poll.results', tallyPoll(poll, true));
+    this.io.to(rooms.facilitators(w.id)).emit('poll.results', tallyOf(poll));
     if (poll.revealed && poll.state !== 'draft')
-      this.io.to(rooms.audience(w.id)).emit('poll.results', tallyPoll(poll, true));
+      this.io.to(rooms.audience(w.id)).emit('poll.results', tallyOf(poll));
   }
 
   progress(workshopId: string, progress: ArtifactProgress): void {

@@ -13,7 +13,6 @@ import {
   questionsFor,
   reviewsFor,
   sessionView,
-  tallyPoll,
   type Ack,
   type ClientToServer,
   type CommandName,
@@ -27,7 +26,7 @@ import { ballotKey, ballotSeed, splitParticipantToken } from '../secrets.js';
 import type { Workshops } from '../workshops.js';
 import type { DocsServer } from '../docs/yjs-server.js';
 import type { Limiter } from '../limits.js';
-import { Broadcaster, rooms } from './broadcast.js';
+import { Broadcaster, rooms, tallyOf } from './broadcast.js';
 import { isAllowedOrigin } from './origin.js';
 import type { Presence } from './presence.js';
 import { logError } from '../log.js';
@@ -132,12 +131,12 @@ export function attachRealtime(
       role,
       participantId,
       session: sessionView(w),
-      ...broadcaster.welcomeRoster(w),
+      ...broadcaster.welcomeRoster(w, role, participantId),
       serverNow: now(),
       polls: pollsFor(w, facilitator),
       results: w.polls
         .filter((p) => facilitator || (p.revealed && p.state !== 'draft'))
-        .map((p) => tallyPoll(p, true)),
+        .map(tallyOf),
       questions: questionsFor(w, facilitator),
       myAnswers,
       myUpvotes: participantId

@@ -1,18 +1,17 @@
-import type { RosterPatch } from '../protocol.js';
-import type { ParticipantView } from './views.js';
+import type { RosterEntry } from './views.js';
 
 /**
  * A screen's roster after a patch: changed entries replaced in place, new ones appended in the
  * order given, removed ones dropped. Returns the same array when nothing changed. O(n + k).
  */
-export function applyRosterPatch(
-  roster: readonly ParticipantView[],
-  patch: RosterPatch,
-): ParticipantView[] {
-  if (patch.upsert.length === 0 && patch.remove.length === 0) return roster as ParticipantView[];
+export function applyRosterPatch<T extends RosterEntry>(
+  roster: readonly T[],
+  patch: { upsert: readonly T[]; remove: readonly string[] },
+): T[] {
+  if (patch.upsert.length === 0 && patch.remove.length === 0) return roster as T[];
   const removed = new Set(patch.remove);
   const changed = new Map(patch.upsert.map((p) => [p.id, p]));
-  const next: ParticipantView[] = [];
+  const next: T[] = [];
   for (const p of roster) {
     if (removed.has(p.id)) continue;
     const update = changed.get(p.id);

@@ -34,11 +34,21 @@ export interface SessionView {
 
 export type Presence = 'online' | 'away';
 
-/** A roster entry as others see it: never the token hash. */
-export interface ParticipantView {
+/**
+ * What every screen sees of a participant: the name, country and presence the participant page
+ * shows. Organisation, role and city go only to the facilitator and to the participant themself:
+ * each phone in a plenary of 1,000 need not hold everyone's profile (and a welcome is half the
+ * size: bench/, reconnect storm).
+ */
+export interface RosterEntry {
   id: string;
   name: string;
   country: string;
+  presence: Presence;
+}
+
+/** The whole profile (never the token hash): for the facilitator, and for oneself. */
+export interface ParticipantView extends RosterEntry {
   city: string;
   organisation: string;
   role: string;
@@ -72,6 +82,15 @@ export interface PresenceInfo {
   online: boolean;
   lastSeenAt: number | null;
 }
+
+export const isParticipantView = (p: RosterEntry): p is ParticipantView => 'joinedAt' in p;
+
+export const rosterEntry = (p: Participant, presence: PresenceInfo): RosterEntry => ({
+  id: p.id,
+  name: p.name,
+  country: p.country,
+  presence: presence.online ? 'online' : 'away',
+});
 
 export const participantView = (p: Participant, presence: PresenceInfo): ParticipantView => ({
   id: p.id,

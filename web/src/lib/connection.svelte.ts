@@ -1,6 +1,7 @@
 import {
   EMPTY_FOLLOW_UP,
   applyRosterPatch,
+  isParticipantView,
   welcomeRoster,
   PROTOCOL_VERSION,
   RECONNECTION,
@@ -16,6 +17,7 @@ import {
   type HandshakeAuth,
   type MyRating,
   type ParticipantView,
+  type RosterEntry,
   type ReviewRoundView,
   type Role,
   type ServerToClient,
@@ -52,7 +54,8 @@ function parseRefusal(message: string): Refusal {
  */
 export class Connection {
   session = $state.raw<SessionView | null>(null);
-  roster = $state.raw<ParticipantView[]>([]);
+  /** Whole profiles for the facilitator; entries for others, with one's own profile whole. */
+  roster = $state.raw<RosterEntry[]>([]);
   status = $state.raw<ConnectionStatus>('connecting');
   role = $state.raw<Role | null>(null);
   participantId = $state.raw<string | null>(null);
@@ -77,7 +80,10 @@ export class Connection {
   /** serverNow - Date.now(), from the best of several round trips. */
   offsetMs = $state.raw(0);
 
-  me = $derived(this.roster.find((p) => p.id === this.participantId) ?? null);
+  me = $derived.by((): ParticipantView | null => {
+    const mine = this.roster.find((p) => p.id === this.participantId);
+    return mine && isParticipantView(mine) ? mine : null;
+  });
 
   readonly workshopId: string;
   readonly commands: CommandSender;

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { DOC_MESSAGE_SAVED } from '@plenary/shared';
+import { DOC_MESSAGE_SAVED, DOC_RECONNECT_MAX_MS } from '@plenary/shared';
 
 export type DocStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 export type DocRole = 'participant' | 'facilitator' | 'screen';
@@ -68,7 +68,11 @@ export class DocConnection {
       `${wsOrigin()}/yjs`,
       `${workshopId}/${artifactId}`,
       this.doc,
-      { params: { kind, secret, saved: '1' }, connect: false },
+      {
+        params: { kind, secret, saved: '1' },
+        connect: false,
+        maxBackoffTime: DOC_RECONNECT_MAX_MS,
+      },
     );
     this.#provider = provider;
     // The projector only reads: nothing to keep on its disk.
