@@ -151,11 +151,11 @@ export function send<K extends CommandName>(
 }
 
 /** Waits until `check` passes (for broadcasts), failing after `ms`. */
-export async function eventually(check: () => void, ms = 2000): Promise<void> {
+export async function eventually(check: () => void | Promise<void>, ms = 2000): Promise<void> {
   const started = Date.now();
   for (;;) {
     try {
-      check();
+      await check();
       return;
     } catch (error) {
       if (Date.now() - started > ms) throw error;

@@ -112,6 +112,60 @@ describe('the saved report', () => {
   });
 });
 
+describe('what is stored of each update', () => {
+  const raw = async (w: { id: string }, artifactId: string, token: string) => {
+    const ws = new WebSocket(
+      `${running.url.replace('http', 'ws')}/yjs/${w.id}/${artifactId}?kind=participant&secret=${token}`,
+    );
+    await new Promise((r) => ws.once('open', r));
+    return ws;
+  };
+  // [messageSync, messageYjsUpdate, update]
+  const frame = (u: Uint8Array) =>
+    Buffer.concat([Buffer.from([0, 2]), varUint(u.length), Buffer.from(u)]);
+  const stored = async (name: string) => {
+    const reader = new FileDocStore(dir);
+    const updates = await reader.load(name);
+    await reader.close();
+    const doc = new Y.Doc();
+    for (const u of updates) Y.applyUpdate(doc, u);
+    return {
+      count: updates.length,
+      texts: itemsOf(doc)
+        .toArray()
+        .map((m) => readItem(m).text),
+    };
+  };
+
+  it('keeps an update that arrives before the one it builds on, and stores nothing for a repeat', async () => {
+    const { w, p, artifactId } = await checklist();
+    const name = `${w.id}/${artifactId}`;
+    const before = (await stored(name)).count;
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    itemsOf(doc).push([newItem({ id: 'e1', text: 'Recruited online' })]);
+    itemsOf(doc).push([newItem({ id: 'e2', text: 'Documents confiscated' })]);
+    const x = await raw(w, artifactId, p.token);
+    const y = await raw(w, artifactId, p.token);
+    // The second edit first, through one connection: the server cannot integrate it yet, but
+    // must keep it, since it integrates later under another origin.
+    x.send(frame(updates[1]!));
+    await eventually(async () => expect((await stored(name)).count).toBe(before + 1));
+    y.send(frame(updates[0]!));
+    await eventually(async () =>
+      expect((await stored(name)).texts).toEqual(['Recruited online', 'Documents confiscated']),
+    );
+    const count = (await stored(name)).count;
+    // The same update again changes nothing, so nothing is appended.
+    y.send(frame(updates[0]!));
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await stored(name)).count).toBe(count);
+    x.close();
+    y.close();
+  });
+});
+
 function varUint(n: number): Buffer {
   const bytes: number[] = [];
   while (n > 127) {
