@@ -45,6 +45,10 @@ export interface Created {
  * Workshop state: loads from the store, runs commands one at a time per workshop (so two
  * commands never interleave between read and write), persists, and only then returns.
  */
+
+/** Hands a command's new record to the store; `applied` runs once it is the workshop's state. */
+type Persist = (record: StoredWorkshop, from: StoredWorkshop, applied?: () => void) => void;
+
 export class Workshops {
   private readonly queues = new Map<string, Promise<unknown>>();
   /** Per workshop, the latest save still on its way to disk. */
@@ -135,6 +139,11 @@ export class Workshops {
     cmdId: string,
     input: CommandInput<K>,
     ballotKeyFor?: (pollId: string) => string,
+    /**
+     * Called once the new state is the workshop's, in the order commands apply, before it is on
+     * disk (the result still waits for the disk). Votes are broadcast from here: see sockets.ts.
+     */
+    onApplied?: (before: Workshop, after: Workshop) => void,
   ): Promise<CommandOutcome<K> | undefined> {
     return this.pipelined(workshopId, async (persist) => {
       const record = await this.store.load(workshopId);
@@ -163,7 +172,7 @@ export class Workshops {
       if (!applied.ok) return { result: applied, before, after: before };
       const after = applied.value.workshop;
       const recentCommands = [...record.recentCommands, cmdId].slice(-RECENT_COMMANDS);
-      persist({ workshop: after, recentCommands }, record);
+      persist({ workshop: after, recentCommands }, record, () => onApplied?.(before, after));
       return { result: ok({ result: applied.value.result, duplicate: false }), before, after };
     });
   }
@@ -182,13 +191,14 @@ export class Workshops {
    */
   private async pipelined<T>(
     workshopId: string,
-    task: (persist: (record: StoredWorkshop, from: StoredWorkshop) => void) => Promise<T>,
+    task: (persist: Persist) => Promise<T>,
   ): Promise<T> {
     if (this.store.saveIfUnchanged) return this.serialized(workshopId, () => this.optimistic(task));
     let saved: Promise<void> | undefined;
     const result = await this.serialized(workshopId, () =>
-      task((record) => {
+      task((record, _from, applied) => {
         saved = this.store.save(record);
+        applied?.();
         const latest = saved.catch(() => undefined);
         this.durable.set(workshopId, latest);
         void latest.then(() => {
@@ -204,15 +214,17 @@ export class Workshops {
    * Several processes (a shared store): the task runs on the state as loaded and its record is
    * written only if nobody wrote in between; otherwise it runs again on the fresh state.
    */
-  private async optimistic<T>(
-    task: (persist: (record: StoredWorkshop, from: StoredWorkshop) => void) => Promise<T>,
-  ): Promise<T> {
+  private async optimistic<T>(task: (persist: Persist) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      let pending: { record: StoredWorkshop; from: StoredWorkshop } | undefined;
-      const result = await task((record, from) => (pending = { record, from }));
+      let pending: Parameters<Persist> | undefined;
+      const result = await task((...args) => (pending = args));
       if (!pending) return result;
-      const { record, from } = pending as { record: StoredWorkshop; from: StoredWorkshop };
-      if (await this.store.saveIfUnchanged!(record, from)) return result;
+      const [record, from, applied] = pending as Parameters<Persist>;
+      if (await this.store.saveIfUnchanged!(record, from)) {
+        // Written at once and durably (a shared store): applied and stored are one moment.
+        applied?.();
+        return result;
+      }
       if (attempt >= MAX_ATTEMPTS)
         throw new Error(`Workshop still contended after ${MAX_ATTEMPTS} attempts`);
       // Both writers retrying at once would collide again: wait a little, at random.

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PollResults, PollView } from '@plenary/shared';
+import { MemoryStore, type StoredWorkshop } from '@plenary/server';
 import {
   connect,
   createWorkshop,
@@ -281,5 +282,50 @@ describe('questions from the floor', () => {
     expect(
       await send(people[0]!, 'question.setState', { questionId: second.id, state: 'open' }),
     ).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
+
+describe('a vote while the disk is slow', () => {
+  /** Saves take 400 ms to become durable (the state is visible at once, as with lowdb). */
+  class SlowStore extends MemoryStore {
+    slow = false;
+    override async save(record: StoredWorkshop): Promise<void> {
+      await super.save(record);
+      if (this.slow) await new Promise((r) => setTimeout(r, 400));
+    }
+  }
+
+  it('reaches the screens as it applies, and is acknowledged only once stored', async () => {
+    const store = new SlowStore();
+    const slow = await startServer(store);
+    try {
+      const w = await createWorkshop(slow.url);
+      const facilitator = await connect(slow.url, w.id, {
+        kind: 'facilitator',
+        key: w.facilitatorKey,
+      });
+      const j = await join(slow.url, w.joinCode, 'Invented Voter');
+      const voter = await connect(slow.url, w.id, { kind: 'participant', token: j.token });
+      open.push(facilitator, voter);
+      const f = watch(facilitator);
+      const pollId = await openPoll(facilitator, {
+        kind: 'single',
+        question: 'Which agency should a frontline worker call first?',
+        options: [{ label: 'Police' }, { label: 'Shelter' }],
+        anonymous: false,
+      });
+      const optionId = f.polls().find((p) => p.id === pollId)!.options[0]!.id;
+      store.slow = true;
+      let acked = false;
+      const ack = send(voter, 'vote.cast', { pollId, answer: { kind: 'single', optionId } }).then(
+        (a) => ((acked = true), a),
+      );
+      await eventually(() => expect(f.latest(pollId)?.voters).toBe(1));
+      expect(acked).toBe(false);
+      expect(await ack).toEqual({ ok: true });
+      expect((await store.load(w.id))!.workshop.polls[0]!.voters).toEqual([j.participantId]);
+    } finally {
+      await slow.close();
+    }
   });
 });

@@ -102,6 +102,13 @@ export class Broadcaster {
   ) {}
 
   private readonly rosterBatches = new Map<string, RosterBatch>();
+  /** Per workshop, the newest state applied (votes are broadcast before older commands'
+   *  changes, which wait for the disk): tallies are always counted from it. */
+  private readonly latest = new Map<string, Workshop>();
+
+  applied(w: Workshop): void {
+    this.latest.set(w.id, w);
+  }
   /** Per workshop: how many roster patches were sent, and the roster encoded since the last. */
   private readonly patchesSent = new Map<string, number>();
   private readonly encoded = new Map<string, EncodedRoster>();
@@ -307,12 +314,14 @@ export class Broadcaster {
     entry.timer.unref();
   }
 
-  sendResults(w: Workshop, pollId: string): void {
-    const poll = w.polls.find((p) => p.id === pollId);
+  sendResults(given: Workshop, pollId: string): void {
+    const poll =
+      this.latest.get(given.id)?.polls.find((p) => p.id === pollId) ??
+      given.polls.find((p) => p.id === pollId);
     if (!poll) return;
-    this.io.to(rooms.facilitators(w.id)).emit('poll.results', tallyOf(poll));
+    this.io.to(rooms.facilitators(given.id)).emit('poll.results', tallyOf(poll));
     if (poll.revealed && poll.state !== 'draft')
-      this.io.to(rooms.audience(w.id)).emit('poll.results', tallyOf(poll));
+      this.io.to(rooms.audience(given.id)).emit('poll.results', tallyOf(poll));
   }
 
   progress(workshopId: string, progress: ArtifactProgress): void {
@@ -324,6 +333,7 @@ export class Broadcaster {
     const batch = this.rosterBatches.get(workshopId);
     if (batch?.timer) clearTimeout(batch.timer);
     this.rosterBatches.delete(workshopId);
+    this.latest.delete(workshopId);
     this.encoded.delete(workshopId);
     this.patchesSent.delete(workshopId);
     for (const [key, entry] of this.pending) {
