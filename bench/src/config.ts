@@ -14,6 +14,11 @@ export interface Config {
   storm: { participants: number; joinWindowMs: number; groupSize: number };
   memory: { points: number[]; groupSize: number; editsPerDoc: number };
   coldStarts: number;
+  /** Two server processes on one Redis: the votes and co-editing above, split between them. */
+  cluster: {
+    votes: Config['votes'];
+    coedit: { phase: Config['coedit']['phases'][number]; durationMs: number };
+  };
 }
 
 export function config(quick: boolean, workers: number): Config {
@@ -32,6 +37,13 @@ export function config(quick: boolean, workers: number): Config {
         storm: { participants: 100, joinWindowMs: 2000, groupSize: 25 },
         memory: { points: [0, 50, 100], groupSize: 25, editsPerDoc: 20 },
         coldStarts: 1,
+        cluster: {
+          votes: { burstVoters: 100, burstWindowMs: 2000, steadyVoters: 40, steadyRate: 20 },
+          coedit: {
+            phase: { name: '2 groups x 5', groups: 2, size: 5, goalP99: 50 },
+            durationMs: 2000,
+          },
+        },
       }
     : {
         quick,
@@ -49,5 +61,12 @@ export function config(quick: boolean, workers: number): Config {
         storm: { participants: 1000, joinWindowMs: 5000, groupSize: 25 },
         memory: { points: [0, 250, 500, 1000], groupSize: 25, editsPerDoc: 60 },
         coldStarts: 3,
+        cluster: {
+          votes: { burstVoters: 1000, burstWindowMs: 2000, steadyVoters: 200, steadyRate: 20 },
+          coedit: {
+            phase: { name: '10 groups x 5', groups: 10, size: 5, goalP99: 50 },
+            durationMs: 20_000,
+          },
+        },
       };
 }

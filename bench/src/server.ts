@@ -38,6 +38,8 @@ export interface StartOptions {
   build?: Build;
   dataDir?: string;
   port?: number;
+  /** More environment for the server, e.g. `REDIS_URL` (scenario 9, two processes). */
+  env?: Record<string, string>;
 }
 
 const running = new Set<ChildProcess>();
@@ -46,6 +48,12 @@ const running = new Set<ChildProcess>();
 export function killAll(): void {
   for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
   running.clear();
+}
+
+/** Puts a process the harness started elsewhere (redis-server) under killAll too. */
+export function adopt(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
 }
 
 export async function freePort(): Promise<number> {
@@ -100,6 +108,7 @@ export class ServerProcess {
         NODE_ENV: 'production',
         DATA_DIR: options.dataDir,
         WEB_BUILD_DIR: options.build.webDir,
+        ...options.env,
       };
     } else {
       args = [...flags, '--import', tsxLoader, resolve(benchDir, `src/peers/${kind}.ts`)];
@@ -110,8 +119,7 @@ export class ServerProcess {
       env,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
-    running.add(child);
-    child.once('exit', () => running.delete(child));
+    adopt(child);
     let output = '';
     const readyAt = await new Promise<number>((ready, failed) => {
       const onData = (d: Buffer) => {

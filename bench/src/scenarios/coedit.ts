@@ -4,18 +4,19 @@ import { Histogram } from '../histogram.js';
 import type { ServerProcess } from '../server.js';
 import type { DocKind, DocSpec } from '../workers/editors.js';
 import { CHECKLIST_TEMPLATE } from '../peers/seed.js';
-import { dataDir, joinMany, type Context } from './context.js';
+import { dataDir, joinSpread, phaseAll, type Context } from './context.js';
 
 type Target = Context['cfg']['coedit']['targets'][number];
 type Phase = Context['cfg']['coedit']['phases'][number];
 
-interface Outcome {
+export interface Outcome {
   latency: Histogram;
   sent: number;
   completed: number;
   bytes: number;
   writeBytes: number;
-  loopP99: number;
+  /** Event-loop delay p99 of each server process. */
+  loopP99: number[];
   rssMb: number;
   /** Close codes of connections the server dropped during the run. */
   closes: string[];
@@ -24,13 +25,23 @@ interface Outcome {
 /** Groups alternate: even ones fill in a checklist, odd ones draw a referral map. */
 const kindOf = (g: number): DocKind => (g % 2 === 0 ? 'checklist' : 'map');
 
-/** Our server: a workshop whose participants are grouped, with one exercise of each kind. */
-async function plenaryDocs(ctx: Context, server: ServerProcess, phase: Phase, first: number) {
+/**
+ * Our server: a workshop whose participants are grouped, with one exercise of each kind. With
+ * several server processes (on one Redis), the participants join through each in turn and the
+ * editors of every group alternate between them, so each document has editors on each.
+ */
+export async function plenaryDocs(
+  ctx: Context,
+  servers: ServerProcess[],
+  phase: Phase,
+  first: number,
+) {
   const total = phase.groups * phase.size;
-  const w = await createWorkshop(server.url, `Co-editing ${phase.name}`);
-  const f = await Facilitator.connect(server.url, w.id, w.facilitatorKey);
+  const bases = servers.map((s) => s.url);
+  const w = await createWorkshop(bases[0]!, `Co-editing ${phase.name}`);
+  const f = await Facilitator.connect(bases[0]!, w.id, w.facilitatorKey);
   // Participants have the app open too: each editor also holds its socket.io connection.
-  const joined = await joinMany(ctx, server.url, w.joinCode, w.id, first, first + total, 2000);
+  const joined = await joinSpread(ctx, bases, w.joinCode, w.id, first, first + total, 2000);
   const tokens = new Map(joined.map((j) => [j.participantId, j.token]));
   await f.send('group.auto', { mode: 'random', size: phase.size, mixCountries: true });
   await f.send('exercise.launch', {
@@ -47,12 +58,13 @@ async function plenaryDocs(ctx: Context, server: ServerProcess, phase: Phase, fi
     const artifact = session.artifacts.find((a) => a.groupId === g.id && a.kind === kind)!;
     return {
       target: 'plenary',
-      base: server.url,
+      base: bases[0]!,
       room: `${w.id}/${artifact.id}`,
       kind,
       editors: g.memberIds.map((id, k) => ({
         name: `${g.name} editor ${k + 1}`,
         token: tokens.get(id)!,
+        base: bases[(i + k) % bases.length]!,
       })),
     };
   });
@@ -71,9 +83,10 @@ function peerDocs(target: Target, server: ServerProcess, phase: Phase): DocSpec[
   }));
 }
 
-async function runSlice(
+/** Opens the documents' editors, runs them for `durationMs`, closes them: the figures. */
+export async function runSlice(
   ctx: Context,
-  server: ServerProcess,
+  servers: ServerProcess[],
   docs: DocSpec[],
   name: string,
   durationMs: number,
@@ -83,14 +96,14 @@ async function runSlice(
     docs: docs.filter((_, i) => i % ctx.pool.size === w),
   }));
   await sleep(500);
-  await server.reset();
-  const io0 = await server.io();
+  await Promise.all(servers.map((s) => s.reset()));
+  const io0 = await Promise.all(servers.map((s) => s.io()));
   const startAt = now() + 300;
-  const parts = await ctx.phase(server, `coedit ${name}`, () =>
+  const parts = await phaseAll(ctx, servers, `coedit ${name}`, () =>
     ctx.pool.all('runEditors', () => ({ startAt, durationMs })),
   );
-  const stats = await server.stats();
-  const io1 = await server.io();
+  const stats = await Promise.all(servers.map((s) => s.stats()));
+  const io1 = await Promise.all(servers.map((s) => s.io()));
   await ctx.pool.all('closeEditors', () => ({}));
   const latency = new Histogram();
   for (const p of parts) latency.merge(p.histogram);
@@ -99,9 +112,9 @@ async function runSlice(
     sent: parts.reduce((s, p) => s + p.sent, 0),
     completed: parts.reduce((s, p) => s + p.completed, 0),
     bytes: parts.reduce((s, p) => s + p.bytes, 0),
-    writeBytes: io1.writeBytes - io0.writeBytes,
-    loopP99: stats.loop.p99,
-    rssMb: stats.rss / 2 ** 20,
+    writeBytes: io1.reduce((s, io, i) => s + io.writeBytes - io0[i]!.writeBytes, 0),
+    loopP99: stats.map((s) => s.loop.p99),
+    rssMb: Math.max(...stats.map((s) => s.rss / 2 ** 20)),
     closes: parts.flatMap((p) => p.closes),
   };
 }
@@ -115,7 +128,7 @@ function add(total: Outcome | undefined, o: Outcome): Outcome {
     bytes: total.bytes + o.bytes,
     writeBytes: total.writeBytes + o.writeBytes,
     // The worst slice: loop delay percentiles cannot be merged.
-    loopP99: Math.max(total.loopP99, o.loopP99),
+    loopP99: total.loopP99.map((p99, i) => Math.max(p99, o.loopP99[i]!)),
     rssMb: Math.max(total.rssMb, o.rssMb),
     closes: [...total.closes, ...o.closes],
   };
@@ -147,7 +160,7 @@ export async function coedit(ctx: Context): Promise<void> {
     let facilitator: Facilitator | undefined;
     for (const [target, server] of servers) {
       if (target === 'plenary') {
-        const made = await plenaryDocs(ctx, server, phase, first);
+        const made = await plenaryDocs(ctx, [server], phase, first);
         first += phase.groups * phase.size;
         facilitator = made.facilitator;
         docs.set(target, made.docs);
@@ -160,7 +173,7 @@ export async function coedit(ctx: Context): Promise<void> {
         const name = `${phase.name} round ${round + 1}`;
         const slice = await runSlice(
           ctx,
-          servers.get(target)!,
+          [servers.get(target)!],
           docs.get(target)!,
           name,
           durationMs / rounds,
@@ -180,7 +193,7 @@ export async function coedit(ctx: Context): Promise<void> {
       completed: o.completed,
       updateBytes: o.bytes,
       writeBytes: o.writeBytes,
-      loopP99: o.loopP99,
+      loopP99: o.loopP99[0],
       rssMb: o.rssMb,
       droppedConnections: o.closes.length,
       closeCodes: [...new Set(o.closes)],
@@ -237,8 +250,8 @@ export async function coedit(ctx: Context): Promise<void> {
           scenario: '6 event loop',
           metric: `p99 delay, co-editing ${phase.name}`,
           unit: 'ms',
-          ours: ours.loopP99,
-          baselines: pick((o) => o.loopP99),
+          ours: ours.loopP99[0]!,
+          baselines: pick((o) => o.loopP99[0]!),
           goals: [{ op: '<=', value: 50 }],
         },
       );

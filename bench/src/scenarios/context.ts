@@ -62,5 +62,44 @@ export async function joinMany(
   return all;
 }
 
+/**
+ * Like joinMany, with [from, to) cut into one consecutive share per server process (each
+ * share spread over the workers, and over the whole window).
+ */
+export async function joinSpread(
+  ctx: Context,
+  bases: string[],
+  joinCode: string,
+  workshopId: string,
+  from: number,
+  to: number,
+  windowMs: number,
+): Promise<JoinTiming[]> {
+  const cut = (k: number) => from + Math.round(((to - from) * k) / bases.length);
+  const shares = await Promise.all(
+    bases.map((base, k) => joinMany(ctx, base, joinCode, workshopId, cut(k), cut(k + 1), windowMs)),
+  );
+  return shares.flat();
+}
+
+/** How the scenarios name server process `i` of several: A, B, ... */
+export const processName = (i: number) => String.fromCharCode(65 + i);
+
+/** ctx.phase over several servers at once (with --profile, one CPU profile per process). */
+export function phaseAll<T>(
+  ctx: Context,
+  servers: ServerProcess[],
+  name: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  const nest = (i: number): Promise<T> =>
+    i === servers.length
+      ? run()
+      : ctx.phase(servers[i]!, servers.length === 1 ? name : `${name} ${processName(i)}`, () =>
+          nest(i + 1),
+        );
+  return nest(0);
+}
+
 /** Ten-second summary of a measurement for logs. */
 export const ms = (v: number) => `${v.toFixed(1)} ms`;

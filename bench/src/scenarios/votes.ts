@@ -3,43 +3,48 @@ import { now, sleep } from '../clock.js';
 import { Histogram } from '../histogram.js';
 import type { ServerProcess } from '../server.js';
 import type { VoteRecord } from '../workers/participants.js';
-import { dataDir, joinMany, workerOf, type Context } from './context.js';
+import { dataDir, joinMany, phaseAll, workerOf, type Context } from './context.js';
 
-interface Measured {
+export interface Measured {
   tally: Histogram;
+  /** The tally pairs split: participant on the voter's server process, or on another one. */
+  sameProcess: Histogram;
+  otherProcess: Histogram;
   ack: Histogram;
   missing: number;
   refused: number;
+  /** Refusal codes and how many of each. */
+  refusals: Record<string, number>;
   early: number;
-  loopP99: number;
-  loopMax: number;
+  /** Event-loop delay of each server process. */
+  loops: Array<{ p99: number; max: number }>;
   writeBytes: number;
   changeBytes: number;
 }
 
 /**
  * Voters vote once each at the planned times; measures vote-to-tally latency at every
- * participant, the server's event-loop delay and the bytes it wrote to disk meanwhile.
+ * participant, the servers' event-loop delay and the bytes they wrote to disk meanwhile.
  */
-async function measure(
+export async function measure(
   ctx: Context,
-  server: ServerProcess,
+  servers: ServerProcess[],
   pollId: string,
   optionIds: string[],
   voters: number[],
   times: number[],
-  phase: 'burst' | 'steady',
+  phase: string,
 ): Promise<Measured> {
   await ctx.pool.all('track', () => ({ pollId }));
   await sleep(300);
-  await server.reset();
-  const io0 = await server.io();
+  await Promise.all(servers.map((s) => s.reset()));
+  const io0 = await Promise.all(servers.map((s) => s.io()));
   const plan = voters.map((index, k) => ({
     index,
     at: times[k]!,
     optionId: optionIds[Math.floor(Math.random() * optionIds.length)]!,
   }));
-  const records: VoteRecord[] = await ctx.phase(server, `votes ${phase}`, async () => {
+  const records: VoteRecord[] = await phaseAll(ctx, servers, `votes ${phase}`, async () => {
     const r = await ctx.pool.all('vote', (w) => ({
       pollId,
       plan: plan.filter((p) => workerOf(ctx.pool, p.index) === w),
@@ -48,38 +53,52 @@ async function measure(
     await sleep(ctx.cfg.quick ? 500 : 1000);
     return r.flat();
   });
-  const stats = await server.stats();
-  const io1 = await server.io();
+  const stats = await Promise.all(servers.map((s) => s.stats()));
+  const io1 = await Promise.all(servers.map((s) => s.io()));
   const ok = records.filter((r) => r.ok).sort((a, b) => a.ackAt - b.ackAt);
   const ack = new Histogram();
   for (const r of ok) ack.record(r.ackAt - r.stamp);
-  const parts = await ctx.pool.all('tallyLatency', () => ({ stamps: ok.map((r) => r.stamp) }));
+  const parts = await ctx.pool.all('tallyLatency', () => ({
+    stamps: ok.map((r) => r.stamp),
+    ...(servers.length > 1 && { origins: ok.map((r) => r.base) }),
+  }));
   const tally = new Histogram();
-  for (const p of parts) tally.merge(p.histogram);
+  const sameProcess = new Histogram();
+  const otherProcess = new Histogram();
+  for (const p of parts) {
+    tally.merge(p.histogram);
+    sameProcess.merge(p.same);
+    otherProcess.merge(p.other);
+  }
+  const refusals: Record<string, number> = {};
+  for (const r of records) if (!r.ok) refusals[r.code!] = (refusals[r.code!] ?? 0) + 1;
   return {
     tally,
+    sameProcess,
+    otherProcess,
     ack,
     missing: parts.reduce((s, p) => s + p.missing, 0),
     early: parts.reduce((s, p) => s + p.early, 0),
     refused: records.length - ok.length,
-    loopP99: stats.loop.p99,
-    loopMax: stats.loop.max,
-    writeBytes: io1.writeBytes - io0.writeBytes,
+    refusals,
+    loops: stats.map((s) => ({ p99: s.loop.p99, max: s.loop.max })),
+    writeBytes: io1.reduce((s, io, i) => s + io.writeBytes - io0[i]!.writeBytes, 0),
     changeBytes: ok.reduce((s, r) => s + r.bytes, 0),
   };
 }
 
-const burstTimes = (count: number, windowMs: number) => {
+export const burstTimes = (count: number, windowMs: number) => {
   const start = now() + 500;
   return Array.from({ length: count }, () => start + Math.random() * windowMs).sort(
     (a, b) => a - b,
   );
 };
-const steadyTimes = (count: number, perSecond: number) => {
+export const steadyTimes = (count: number, perSecond: number) => {
   const start = now() + 500;
   return Array.from({ length: count }, (_, k) => start + (k * 1000) / perSecond);
 };
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+export const range = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => from + i);
 
 async function ours(ctx: Context) {
   const { burstVoters, burstWindowMs, steadyVoters, steadyRate } = ctx.cfg.votes;
@@ -92,7 +111,7 @@ async function ours(ctx: Context) {
     ctx.log(`  ours: ${burstVoters} voters within ${burstWindowMs} ms`);
     const burst = await measure(
       ctx,
-      server,
+      [server],
       poll.id,
       poll.options.map((o) => o.id),
       range(0, burstVoters),
@@ -120,7 +139,7 @@ async function ours(ctx: Context) {
     ctx.log(`  ours: ${steadyVoters} voters at ${steadyRate} votes/s`);
     const steady = await measure(
       ctx,
-      server,
+      [server],
       poll2.id,
       poll2.options.map((o) => o.id),
       range(base, base + steadyVoters),
@@ -150,7 +169,7 @@ async function naive(ctx: Context) {
     ctx.log(`  naive baseline: ${burstVoters} voters within ${burstWindowMs} ms`);
     const burst = await measure(
       ctx,
-      server,
+      [server],
       'burst',
       options,
       range(0, burstVoters),
@@ -162,7 +181,7 @@ async function naive(ctx: Context) {
     ctx.log(`  naive baseline: ${steadyVoters} voters at ${steadyRate} votes/s`);
     const steady = await measure(
       ctx,
-      server,
+      [server],
       'steady',
       options,
       range(0, steadyVoters),
@@ -176,13 +195,18 @@ async function naive(ctx: Context) {
   }
 }
 
-const summary = (m: Measured) => ({
+export const summary = (m: Measured) => ({
   tally: m.tally.summary(),
+  ...(m.otherProcess.count > 0 && {
+    tallySameProcess: m.sameProcess.summary(),
+    tallyOtherProcess: m.otherProcess.summary(),
+  }),
   ownAck: m.ack.summary(),
   missingPairs: m.missing,
   earlyPairs: m.early,
   refused: m.refused,
-  loop: { p99: m.loopP99, max: m.loopMax },
+  ...(m.refused > 0 && { refusals: m.refusals }),
+  loop: m.loops.length === 1 ? m.loops[0] : m.loops,
   writeBytes: m.writeBytes,
   changeBytes: m.changeBytes,
 });
@@ -243,16 +267,16 @@ export async function votes(ctx: Context): Promise<void> {
       scenario: '6 event loop',
       metric: 'p99 delay, vote burst',
       unit: 'ms',
-      ours: a.burst.loopP99,
-      baselines: { naive: b.burst.loopP99 },
+      ours: a.burst.loops[0]!.p99,
+      baselines: { naive: b.burst.loops[0]!.p99 },
       goals: [{ op: '<=', value: 50 }],
     },
     {
       scenario: '6 event loop',
       metric: 'p99 delay, steady votes',
       unit: 'ms',
-      ours: a.steady.loopP99,
-      baselines: { naive: b.steady.loopP99 },
+      ours: a.steady.loops[0]!.p99,
+      baselines: { naive: b.steady.loops[0]!.p99 },
       goals: [{ op: '<=', value: 50 }],
     },
   );

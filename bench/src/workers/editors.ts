@@ -11,8 +11,11 @@ export interface DocSpec {
   base: string;
   room: string;
   kind: DocKind;
-  /** One entry per editor: ours needs each participant's token. */
-  editors: Array<{ name: string; token?: string }>;
+  /**
+   * One entry per editor: ours needs each participant's token; `base` sends an editor to
+   * another server process than the document's `base` (scenario 9, two processes).
+   */
+  editors: Array<{ name: string; token?: string; base?: string }>;
 }
 
 interface Edit {
@@ -48,7 +51,7 @@ export async function openDocs(args: { docs: DocSpec[] }): Promise<number> {
     for (const e of spec.editors) {
       const conn = openDoc({
         target: spec.target,
-        base: spec.base,
+        base: e.base ?? spec.base,
         room: spec.room,
         token: e.token,
       });

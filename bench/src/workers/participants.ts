@@ -18,6 +18,8 @@ type Client = Socket<ServerToClient, ClientToServer>;
 /** One simulated participant: a socket.io connection like the browser's, maybe a document. */
 interface Participant {
   index: number;
+  /** The server process its socket.io connection goes to (scenario 9 has two). */
+  base: string;
   participantId: string;
   token: string;
   socket: Client;
@@ -150,6 +152,7 @@ export async function join(args: JoinArgs): Promise<JoinTiming[]> {
         );
         const p: Participant = {
           index,
+          base: args.base,
           participantId: body.participantId,
           token: body.token,
           socket,
@@ -199,6 +202,7 @@ export async function connectNaive(args: {
       const socket = connectSocket(args.base, { voter: `v${index}` }, args.transport);
       const p: Participant = {
         index,
+        base: args.base,
         participantId: `v${index}`,
         token: '',
         socket,
@@ -234,6 +238,8 @@ export async function track(args: { pollId: string }): Promise<void> {
 
 export interface VoteRecord {
   index: number;
+  /** The server process the vote was cast through. */
+  base: string;
   stamp: number;
   ackAt: number;
   ok: boolean;
@@ -264,6 +270,7 @@ export async function vote(args: {
         Ack | { ok: false; code: string };
       return {
         index,
+        base: p.base,
         stamp,
         ackAt: now(),
         ok: ack.ok,
@@ -277,12 +284,20 @@ export async function vote(args: {
 /**
  * Vote-to-tally latency over every (vote, participant) pair: the vote ranked r (in the order the
  * server applied them) is in every tally with `voters >= r`; the latency at a participant is the
- * arrival of its first such tally minus the vote's client stamp.
+ * arrival of its first such tally minus the vote's client stamp. With `origins` (the server
+ * each ranked vote went through), the pairs are also split by whether the participant is
+ * connected to that same server process or to another one.
  */
-export async function tallyLatency(args: {
-  stamps: number[];
-}): Promise<{ histogram: HistogramData; missing: number; early: number }> {
+export async function tallyLatency(args: { stamps: number[]; origins?: string[] }): Promise<{
+  histogram: HistogramData;
+  missing: number;
+  early: number;
+  same: HistogramData;
+  other: HistogramData;
+}> {
   const h = new Histogram();
+  const same = new Histogram();
+  const other = new Histogram();
   let missing = 0;
   let early = 0;
   for (const p of people.values()) {
@@ -296,9 +311,17 @@ export async function tallyLatency(args: {
       const latency = p.tallies[i]!.t - args.stamps[r - 1]!;
       if (latency < 0) early++;
       h.record(latency);
+      const origin = args.origins?.[r - 1];
+      if (origin !== undefined) (origin === p.base ? same : other).record(latency);
     }
   }
-  return { histogram: h.toJSON(), missing, early };
+  return {
+    histogram: h.toJSON(),
+    missing,
+    early,
+    same: same.toJSON(),
+    other: other.toJSON(),
+  };
 }
 
 export async function disconnectAll(): Promise<void> {
