@@ -80,6 +80,12 @@ export async function storm(ctx: Context): Promise<void> {
   );
   const reconnectStats = await server.stats();
   const recovery = new Histogram();
+  const toWelcomeAgain = new Histogram();
+  const toDocAgain = new Histogram();
+  for (const r of recoveries) {
+    for (const t of r.welcomeTimes) toWelcomeAgain.record(t);
+    for (const t of r.docTimes) toDocAgain.record(t);
+  }
   let unrecovered = 0;
   for (const r of recoveries)
     for (const t of r.times) {
@@ -105,6 +111,8 @@ export async function storm(ctx: Context): Promise<void> {
     votesAcked: acked,
     votesTallied: tallied,
     recovery: recovery.summary(),
+    recoveryWelcome: toWelcomeAgain.summary(),
+    recoveryDoc: toDocAgain.summary(),
     unrecovered,
     notDropped: recoveries.reduce((s, r) => s + r.notDropped, 0),
     downtimeMs: upAt - downAt,

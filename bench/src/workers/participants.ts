@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { itemsOf, newItem } from '@plenary/shared/docs';
 import {
   PROTOCOL_VERSION,
+  RECONNECTION,
   type Ack,
   type ClientToServer,
   type Joined,
@@ -46,6 +47,7 @@ export type Transport = 'browser' | 'websocket';
 function connectSocket(base: string, auth: Record<string, unknown>, transport: Transport): Client {
   return io(base, {
     auth,
+    ...RECONNECTION,
     ...(transport === 'websocket' && { transports: ['websocket'] }),
   });
 }
@@ -409,6 +411,9 @@ export async function arm(): Promise<void> {
 export interface Recovery {
   /** Drop to a usable, consistent screen, per participant (ms); NaN if not within the time. */
   times: number[];
+  /** The two parts: drop to the socket.io welcome, and drop to the document synced again. */
+  welcomeTimes: number[];
+  docTimes: number[];
   notDropped: number;
   /** Participants whose welcome after the restart lacked their vote. */
   lostVotes: number;
@@ -430,7 +435,14 @@ export async function recovered(args: { pollId: string; timeoutMs: number }): Pr
     (!p.doc || p.docSyncedAt !== null);
   while (now() < deadline && ![...people.values()].every(done))
     await new Promise((r) => setTimeout(r, 25));
-  const result: Recovery = { times: [], notDropped: 0, lostVotes: 0, lostEdits: 0 };
+  const result: Recovery = {
+    times: [],
+    welcomeTimes: [],
+    docTimes: [],
+    notDropped: 0,
+    lostVotes: 0,
+    lostEdits: 0,
+  };
   for (const p of people.values()) {
     if (p.droppedAt === null) {
       result.notDropped++;
@@ -442,6 +454,8 @@ export async function recovered(args: { pollId: string; timeoutMs: number }): Pr
       for (const m of expected.get(p.group) ?? []) if (!have.has(m)) result.lostEdits++;
     }
     result.times.push(done(p) ? Math.max(p.welcomedAt!, p.docSyncedAt ?? 0) - p.droppedAt : NaN);
+    if (p.welcomedAt !== null) result.welcomeTimes.push(p.welcomedAt - p.droppedAt);
+    if (p.docSyncedAt !== null) result.docTimes.push(p.docSyncedAt - p.droppedAt);
   }
   return result;
 }
