@@ -56,7 +56,8 @@ describe('retention', () => {
       });
       await synced(doc);
       itemsOf(doc.doc).push([newItem({ id: 'x', text: 'A sensitive case note (invented)' })]);
-      await new Promise((r) => setTimeout(r, 200));
+      // On disk once the server reports it saved.
+      await eventually(() => expect(doc.allSaved()).toBe(true));
       expect(await readdir(joinPath(dir, 'docs'))).toEqual([old.id]);
       const ended = new Promise<string>((resolve) => facilitator.socket.on('ended', resolve));
 

@@ -537,19 +537,39 @@ export class DocsServer {
       diff = diff ? Y.mergeUpdates([diff, update]) : update;
     // Everything in the document now had its append queued by now; appends settle in order.
     const covered = Y.encodeStateVector(shared.doc);
-    if (diff) {
-      shared.size += diff.length;
-      const write = this.deps.store.append(shared.name, diff);
-      shared.lastWrite = write.catch(() => undefined);
-      await write;
-      shared.appended++;
-      if (shared.appended >= this.limits.compactEvery) await this.compact(shared);
-    } else {
-      await shared.lastWrite;
-    }
-    if (conn.wantsSaved) send(conn.ws, savedMessage(covered));
-    this.publish(shared, BUS_SAVED, covered);
-    this.reportSaved(shared, mergeStateVectors(shared.saved, covered));
+    // The connection's next message does not wait for the disk (with a commit window, waiting
+    // held each connection to one message per window); its "saved" report does.
+    const stored = diff ? this.append(shared, diff) : shared.lastWrite;
+    void stored.then(
+      () => {
+        if (conn.wantsSaved) send(conn.ws, savedMessage(covered));
+        this.publish(shared, BUS_SAVED, covered);
+        this.reportSaved(shared, mergeStateVectors(shared.saved, covered));
+      },
+      (error: unknown) => {
+        logError(`[yjs] could not store an update of ${shared.name}`, error);
+        // Not stored, so never reported saved: the client reconnects and sends it again.
+        conn.ws.close(1011, 'Could not save');
+      },
+    );
+  }
+
+  /** Appends an update; compacts once enough have been appended. */
+  private append(shared: SharedDoc, diff: Uint8Array): Promise<void> {
+    shared.size += diff.length;
+    const write = this.deps.store.append(shared.name, diff);
+    shared.lastWrite = write.catch(() => undefined);
+    void write.then(
+      () => {
+        shared.appended++;
+        if (shared.appended >= this.limits.compactEvery)
+          this.compact(shared).catch((e) =>
+            logError(`[yjs] compaction of ${shared.name} failed`, e),
+          );
+      },
+      () => undefined,
+    );
+    return write;
   }
 
   /** Tells everyone in the document, at most twice a second, what is stored. */
