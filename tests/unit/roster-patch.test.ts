@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyRosterPatch, RosterChanges, type ParticipantView } from '@plenary/shared';
+import {
+  applyRosterPatch,
+  RosterChanges,
+  type ParticipantView,
+  type RosterEntry,
+} from '@plenary/shared';
 
 const view = (id: string, name = id, online = false): ParticipantView => ({
   id,
@@ -30,6 +35,13 @@ describe('applyRosterPatch', () => {
     const roster = [view('a')];
     expect(applyRosterPatch(roster, { upsert: [], remove: [] })).toBe(roster);
     expect(applyRosterPatch(roster, { upsert: [], remove: ['zz'] })).toEqual(roster);
+  });
+
+  it("keeps one's own whole profile when the short entry everyone gets arrives", () => {
+    const me = view('me', 'Maria');
+    const short = { id: 'me', name: 'Maria S.', country: 'PH', presence: 'online' as const };
+    const [after] = applyRosterPatch<RosterEntry>([me], { upsert: [short], remove: [] });
+    expect(after).toEqual({ ...me, name: 'Maria S.', presence: 'online' });
   });
 
   it('never adds an id that the same patch removes', () => {

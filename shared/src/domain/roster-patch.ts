@@ -1,8 +1,11 @@
 import type { RosterEntry } from './views.js';
 
 /**
- * A screen's roster after a patch: changed entries replaced in place, new ones appended in the
+ * A screen's roster after a patch: changed entries updated in place, new ones appended in the
  * order given, removed ones dropped. Returns the same array when nothing changed. O(n + k).
+ * An update is merged over the entry it changes: a participant's own whole profile stays whole
+ * when their entry also arrives in the shorter form everyone else gets (their screen would
+ * otherwise lose their details, and the form showing them, until their own patch follows).
  */
 export function applyRosterPatch<T extends RosterEntry>(
   roster: readonly T[],
@@ -15,7 +18,7 @@ export function applyRosterPatch<T extends RosterEntry>(
   for (const p of roster) {
     if (removed.has(p.id)) continue;
     const update = changed.get(p.id);
-    next.push(update ?? p);
+    next.push(update ? { ...p, ...update } : p);
     changed.delete(p.id);
   }
   for (const p of changed.values()) if (!removed.has(p.id)) next.push(p);
