@@ -8,3 +8,4 @@ export { DocsServer, CLOSE as DOC_CLOSE, type DocLimits } from './docs/yjs-serve
 export { RedisStore } from './store/redis.js';
 export { RedisDocStore } from './docs/redis-doc-store.js';
 export { connectCluster, type Cluster } from './cluster.js';
+export { Throttle } from './realtime/throttle.js';

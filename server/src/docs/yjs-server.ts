@@ -33,6 +33,7 @@ import { guardAwareness, type Identity } from './awareness-guard.js';
 import type { DocStore } from './doc-store.js';
 import type { Bus } from '../bus.js';
 import { logError } from '../log.js';
+import { Throttle } from '../realtime/throttle.js';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -119,9 +120,8 @@ class SharedDoc {
   idleTimer: NodeJS.Timeout | null = null;
   /** The compaction under way, if any. */
   compacting: Promise<void> | null = null;
-  /** Progress: when it was last computed, and the pending recomputation, if any. */
-  progressAt = -Infinity;
-  progressTimer: NodeJS.Timeout | null = null;
+  /** Recomputes the console's progress line, at most every 300 ms (set by the server). */
+  progress: Throttle | null = null;
   constructor(
     readonly name: string,
     readonly workshopId: string,
@@ -130,10 +130,7 @@ class SharedDoc {
     // The server has no local user of its own.
     this.awareness.setLocalState(null);
     // Unloaded or deleted: no progress is computed for it any more.
-    this.doc.on('destroy', () => {
-      if (this.progressTimer) clearTimeout(this.progressTimer);
-      this.progressTimer = null;
-    });
+    this.doc.on('destroy', () => this.progress?.cancel());
   }
 }
 
@@ -331,18 +328,13 @@ export class DocsServer {
 
   /** Progress for the console: at once after a quiet spell, then at most every 300 ms. */
   private reportProgress(shared: SharedDoc) {
-    if (shared.progressTimer) return;
-    const wait = shared.progressAt + PROGRESS_INTERVAL_MS - this.now();
-    if (wait <= 0) return this.computeProgress(shared);
-    shared.progressTimer = setTimeout(() => {
-      shared.progressTimer = null;
-      this.computeProgress(shared);
-    }, wait);
-    shared.progressTimer.unref();
+    shared.progress ??= new Throttle(PROGRESS_INTERVAL_MS, this.now, () =>
+      this.computeProgress(shared),
+    );
+    shared.progress.request();
   }
 
   private computeProgress(shared: SharedDoc) {
-    shared.progressAt = this.now();
     const checklist = shared.doc.share.has('items') ? checklistProgress(shared.doc) : undefined;
     const plan = shared.doc.share.has('objectives')
       ? planProgress(shared.doc)

@@ -28,6 +28,7 @@ import {
   type Workshop,
 } from '@plenary/shared';
 import type { Presence } from './presence.js';
+import { Throttle } from './throttle.js';
 
 type IO = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 
@@ -69,10 +70,15 @@ export function tallyOf(poll: Poll): PollResults {
   return r;
 }
 
+interface PendingResults {
+  /** The state the last vote produced. */
+  latest: Workshop;
+  throttle: Throttle;
+}
+
 interface RosterBatch {
   changes: RosterChanges<Participant>;
-  timer: NodeJS.Timeout | null;
-  last: number;
+  throttle: Throttle;
 }
 
 interface EncodedRoster {
@@ -89,10 +95,8 @@ interface EncodedRoster {
  * definitions, merged poll tallies, questions. Knows rooms, not sockets.
  */
 export class Broadcaster {
-  private readonly pending = new Map<
-    string,
-    { timer: NodeJS.Timeout | null; last: number; latest: Workshop }
-  >();
+  /** Per workshop and poll: the throttled tally broadcast. */
+  private readonly pending = new Map<string, PendingResults>();
 
   constructor(
     private readonly io: IO,
@@ -141,59 +145,46 @@ export class Broadcaster {
 
   /** A participant joined, changed, came online or went away: on every screen within 250 ms. */
   upsert(workshopId: string, p: Participant): void {
-    this.rosterBatch(workshopId).changes.upsert(p);
-    this.scheduleRoster(workshopId);
+    const batch = this.rosterBatch(workshopId);
+    batch.changes.upsert(p);
+    batch.throttle.request();
+  }
+
+  private remove(workshopId: string, participantId: string): void {
+    const batch = this.rosterBatch(workshopId);
+    batch.changes.remove(participantId);
+    batch.throttle.request();
   }
 
   private rosterBatch(workshopId: string): RosterBatch {
     let batch = this.rosterBatches.get(workshopId);
-    if (!batch)
-      this.rosterBatches.set(
-        workshopId,
-        (batch = { changes: new RosterChanges(), timer: null, last: -Infinity }),
+    if (!batch) {
+      const changes = new RosterChanges<Participant>();
+      const throttle = new Throttle(ROSTER_INTERVAL_MS, this.now, () =>
+        this.sendRoster(workshopId, changes),
       );
+      this.rosterBatches.set(workshopId, (batch = { changes, throttle }));
+    }
     return batch;
   }
 
-  private scheduleRoster(workshopId: string): void {
-    const batch = this.rosterBatch(workshopId);
-    if (batch.timer) return;
-    const wait = batch.last + ROSTER_INTERVAL_MS - this.now();
-    if (wait <= 0) return this.sendRoster(workshopId, batch);
-    batch.timer = setTimeout(() => {
-      batch.timer = null;
-      this.sendRoster(workshopId, batch);
-    }, wait);
-    batch.timer.unref();
-  }
-
-  private sendRoster(workshopId: string, batch: RosterBatch): void {
-    batch.last = this.now();
-    const { upsert, remove } = batch.changes.take();
-    if (upsert.length === 0 && remove.length === 0) {
-      // Quiet since the last patch: forget the workshop until its next change.
-      this.rosterBatches.delete(workshopId);
-      return;
-    }
+  private sendRoster(workshopId: string, changes: RosterChanges<Participant>): void {
+    const { upsert, remove } = changes.take();
+    if (upsert.length === 0 && remove.length === 0) return;
     this.patchesSent.set(workshopId, (this.patchesSent.get(workshopId) ?? 0) + 1);
     this.encoded.delete(workshopId);
     // Presence is read when the patch leaves, so it is the latest, not the queued one. The
     // facilitator gets whole profiles, everyone else roster entries, then each participant in
     // the patch their own whole profile (after, so it is the one their screen keeps).
-    const views = upsert.map((p) => participantView(p, this.presence.of(workshopId, p.id)));
+    const presence = upsert.map((p) => this.presence.of(workshopId, p.id));
+    const views = upsert.map((p, i) => participantView(p, presence[i]!));
     this.io.to(rooms.facilitators(workshopId)).emit('roster', { upsert: views, remove });
     this.io.to(rooms.audience(workshopId)).emit('roster', {
-      upsert: views.map(({ id, name, country, presence }) => ({ id, name, country, presence })),
+      upsert: upsert.map((p, i) => rosterEntry(p, presence[i]!)),
       remove,
     });
     for (const v of views)
       this.io.to(rooms.participant(workshopId, v.id)).emit('roster', { upsert: [v], remove: [] });
-    // Stay armed for one more interval, so a burst is merged from its second change on.
-    batch.timer = setTimeout(() => {
-      batch.timer = null;
-      this.sendRoster(workshopId, batch);
-    }, ROSTER_INTERVAL_MS);
-    batch.timer.unref();
   }
 
   changed(before: Workshop, after: Workshop): void {
@@ -258,8 +249,7 @@ export class Broadcaster {
     }
     for (const removedId of old.keys()) {
       this.presence.forget(after.id, removedId);
-      this.rosterBatch(after.id).changes.remove(removedId);
-      this.scheduleRoster(after.id);
+      this.remove(after.id, removedId);
       const theirs = this.io.to(rooms.participant(after.id, removedId));
       theirs.emit('ended', 'removed');
       theirs.disconnectSockets(true);
@@ -294,24 +284,18 @@ export class Broadcaster {
   /** Leading edge at once, then at most one broadcast per interval with the latest tally. */
   private scheduleResults(w: Workshop, pollId: string): void {
     const key = `${w.id}/${pollId}`;
-    const entry = this.pending.get(key) ?? { timer: null, last: -Infinity, latest: w };
-    this.pending.set(key, entry);
-    entry.latest = w;
-    if (entry.timer) return;
-    const now = this.now();
-    const wait = entry.last + RESULTS_INTERVAL_MS - now;
-    if (wait <= 0) {
-      entry.last = now;
-      this.sendResults(w, pollId);
-      return;
+    let entry = this.pending.get(key);
+    if (!entry) {
+      const created: PendingResults = {
+        latest: w,
+        throttle: new Throttle(RESULTS_INTERVAL_MS, this.now, () =>
+          this.sendResults(created.latest, pollId),
+        ),
+      };
+      this.pending.set(key, (entry = created));
     }
-    entry.timer = setTimeout(() => {
-      entry.timer = null;
-      entry.last = this.now();
-      this.sendResults(entry.latest, pollId);
-    }, wait);
-    // A pending broadcast must not keep a stopping process alive.
-    entry.timer.unref();
+    entry.latest = w;
+    entry.throttle.request();
   }
 
   sendResults(given: Workshop, pollId: string): void {
@@ -330,15 +314,14 @@ export class Broadcaster {
 
   ended(workshopId: string): void {
     this.presence.forget(workshopId);
-    const batch = this.rosterBatches.get(workshopId);
-    if (batch?.timer) clearTimeout(batch.timer);
+    this.rosterBatches.get(workshopId)?.throttle.cancel();
     this.rosterBatches.delete(workshopId);
     this.latest.delete(workshopId);
     this.encoded.delete(workshopId);
     this.patchesSent.delete(workshopId);
     for (const [key, entry] of this.pending) {
       if (!key.startsWith(`${workshopId}/`)) continue;
-      if (entry.timer) clearTimeout(entry.timer);
+      entry.throttle.cancel();
       this.pending.delete(key);
     }
     const room = this.io.to(rooms.all(workshopId));
