@@ -30,6 +30,7 @@ import { newId } from '../secrets.js';
 import type { Workshops } from '../workshops.js';
 import { isAllowedOrigin } from '../realtime/origin.js';
 import { guardAwareness, type Identity } from './awareness-guard.js';
+import { trimAddedValues } from './trim-values.js';
 import type { DocStore } from './doc-store.js';
 import type { Bus } from '../bus.js';
 import { logError } from '../log.js';
@@ -129,6 +130,8 @@ class SharedDoc {
   ) {
     // The server has no local user of its own.
     this.awareness.setLocalState(null);
+    // Before anything is applied, so that the values loaded from the store are trimmed too.
+    this.doc.on('afterTransactionCleanup', trimAddedValues);
     // Unloaded or deleted: no progress is computed for it any more.
     this.doc.on('destroy', () => this.progress?.cancel());
   }
