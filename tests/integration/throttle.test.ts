@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Throttle } from '@plenary/server';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -29,5 +29,54 @@ describe('Throttle', () => {
     t.cancel();
     await sleep(100);
     expect(runs).toBe(1);
+  });
+});
+
+describe('Throttle under a costly run', () => {
+  it('spaces the next run by the cost of the last, so a run takes at most half the time', () => {
+    vi.useFakeTimers();
+    try {
+      let runs = 0;
+      // Each run costs 60 ms of the clock (a broadcast to many sockets).
+      const t = new Throttle(20, Date.now, () => {
+        runs++;
+        vi.setSystemTime(Date.now() + 60);
+      });
+      t.request();
+      expect(runs).toBe(1);
+      t.request();
+      // 60 ms cost at half the loop: the next run 120 ms after the first started, not 20.
+      vi.advanceTimersByTime(59);
+      expect(runs).toBe(1);
+      vi.advanceTimersByTime(2);
+      expect(runs).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('goes back to the interval once runs are cheap again', () => {
+    vi.useFakeTimers();
+    try {
+      let runs = 0;
+      let cost = 60;
+      const t = new Throttle(20, Date.now, () => {
+        runs++;
+        vi.setSystemTime(Date.now() + cost);
+      });
+      t.request();
+      cost = 0;
+      t.request();
+      vi.advanceTimersByTime(60);
+      expect(runs).toBe(2);
+      // That run cost nothing: the next waits the plain 20 ms interval.
+      t.request();
+      vi.advanceTimersByTime(19);
+      expect(runs).toBe(2);
+      vi.advanceTimersByTime(1);
+      expect(runs).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
