@@ -133,8 +133,8 @@ export class Broadcaster {
     if (!cached || cached.sent !== sent) this.encoded.set(w.id, (cached = { sent }));
     const full = role === 'facilitator';
     const view = full ? participantView : rosterEntry;
-    const json = (cached[full ? 'full' : 'public'] ??= JSON.stringify(
-      w.participants.map((p) => view(p, this.presence.of(w.id, p.id))),
+    const json = (cached[full ? 'full' : 'public'] ??= Buffer.from(
+      JSON.stringify(w.participants.map((p) => view(p, this.presence.of(w.id, p.id)))),
     ) as RosterJson);
     const pending = this.rosterBatches.get(w.id)?.changes.peek() ?? { upsert: [], remove: [] };
     const upsert = pending.upsert.map((p) => view(p, this.presence.of(w.id, p.id)));
