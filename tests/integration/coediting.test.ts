@@ -178,6 +178,37 @@ describe('co-editing a group checklist', () => {
     });
   });
 
+  it('merges a burst of presence changes into a few messages, and every peer ends up with each state', async () => {
+    const { w, people, artifactA } = await twoGroups();
+    const watcher = track(openDoc(running.url, w.id, artifactA, cred(people[0]!.token)));
+    const others = [1, 1, 1, 1, 1].map(() =>
+      track(openDoc(running.url, w.id, artifactA, cred(people[1]!.token))),
+    );
+    await Promise.all([watcher, ...others].map(synced));
+    for (const o of others) o.provider.awareness.setLocalStateField('editing', 'start');
+    await eventually(() => {
+      for (const o of others)
+        expect(watcher.provider.awareness.getStates().get(o.doc.clientID)).toBeDefined();
+    });
+    let messages = 0;
+    watcher.provider.awareness.on('update', (_c: unknown, origin: unknown) => {
+      if (origin !== 'local') messages++;
+    });
+    // 15 changes at once, as when people come back after a restart and move their cursors.
+    for (const [i, o] of others.entries())
+      for (const k of [1, 2, 3])
+        o.provider.awareness.setLocalStateField('editing', `item-${i}-${k}`);
+    await eventually(() => {
+      for (const [i, o] of others.entries())
+        expect(
+          (watcher.provider.awareness.getStates().get(o.doc.clientID) as { editing?: string })
+            ?.editing,
+        ).toBe(`item-${i}-3`);
+    });
+    expect(messages).toBeGreaterThan(0);
+    expect(messages).toBeLessThan(8);
+  });
+
   it('reports each group\u2019s progress to the facilitator', async () => {
     const { w, people, artifactA, facilitator } = await twoGroups();
     const progress: Array<{
@@ -376,6 +407,64 @@ describe('documents on disk', () => {
     });
     expect(await store.load(`${w.id}/${artifactA}`)).toEqual([]);
     // Close here: this block's afterEach removes the folder before the outer one would close.
+    fresh.destroy();
+    docs.splice(docs.indexOf(fresh), 1);
+    lives.splice(0).forEach((l) => l.socket.close());
+    await second.server.close();
+    running = { ...running, close: async () => {} };
+  });
+});
+
+describe('stopping the server', () => {
+  let dir: string;
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the edits of the last moment, still in the store\u2019s commit window, across a stop and restart', async () => {
+    dir = await mkdtemp(joinPath(tmpdir(), 'plenary-stop-'));
+    const start = async () => {
+      const server = createServer({
+        store: await LowdbStore.open(joinPath(dir, 'db')),
+        docStore: new FileDocStore(joinPath(dir, 'docs')),
+        version: 'test',
+      });
+      return { server, url: await server.listen(0, '127.0.0.1') };
+    };
+    await running.close();
+    const first = await start();
+    running = {
+      server: first.server,
+      url: first.url,
+      store: undefined as never,
+      close: async () => {},
+    };
+    const { w, people, artifactA } = await twoGroups(first.url);
+    const ana = track(openDoc(first.url, w.id, artifactA, cred(people[0]!.token)));
+    const ben = track(openDoc(first.url, w.id, artifactA, cred(people[1]!.token)));
+    await Promise.all([synced(ana), synced(ben)]);
+    for (let i = 0; i < 30; i++)
+      itemsOf(ana.doc).push([newItem({ id: `last${i}`, text: `Last-minute note ${i}` })]);
+    // Through the server (so it has applied them), then the stop at once: the editors are still
+    // connected and the appends still in the store's commit window.
+    await eventually(() => expect(itemsOf(ben.doc).length).toBe(itemsOf(ana.doc).length));
+    const expected = itemsOf(ana.doc).toJSON();
+    lives.splice(0).forEach((l) => l.socket.close());
+    await first.server.close();
+    for (const d of docs.splice(0)) d.destroy();
+
+    const second = await start();
+    running = {
+      server: second.server,
+      url: second.url,
+      store: undefined as never,
+      close: () => second.server.close(),
+    };
+    const fresh = track(
+      openDoc(second.url, w.id, artifactA, { kind: 'facilitator', key: w.facilitatorKey }),
+    );
+    await synced(fresh);
+    expect(itemsOf(fresh.doc).toJSON()).toEqual(expected);
     fresh.destroy();
     docs.splice(docs.indexOf(fresh), 1);
     lives.splice(0).forEach((l) => l.socket.close());
