@@ -28,7 +28,7 @@ export async function memory(ctx: Context): Promise<void> {
   // Warm-up in another workshop: the first connections pay for code and caches once, which
   // would otherwise land on the first step of the slope.
   const warm = await createWorkshop(server.url, 'Warm-up');
-  await joinMany(ctx, server.url, warm.joinCode, warm.id, 100_000, 100_020, 500);
+  const warmJoined = await joinMany(ctx, server.url, warm.joinCode, warm.id, 100_000, 100_020, 500);
 
   const heap: Array<[number, number]> = [];
   let joined: Awaited<ReturnType<typeof joinMany>> = [];
@@ -47,30 +47,19 @@ export async function memory(ctx: Context): Promise<void> {
   const perParticipant = slope(heap);
 
   // Typical group documents: every group edits its checklist or map, then leaves it loaded.
-  await f.send('group.auto', { mode: 'random', size: groupSize, mixCountries: true });
-  await f.send('exercise.launch', {
-    title: 'Indicators',
-    kind: 'checklist',
-    template: CHECKLIST_TEMPLATE,
-  });
-  await f.send('exercise.launch', { title: 'Referral network', kind: 'map' });
-  const session = await f.until(() =>
-    f.session && f.session.artifacts.length === 2 * f.session.groups.length ? f.session : false,
-  );
-  const tokens = new Map(joined.map((j) => [j.participantId, j.token]));
-  const docs: DocSpec[] = session.groups.map((g, i) => {
-    const kind = i % 2 === 0 ? 'checklist' : 'map';
-    const artifact = session.artifacts.find((a) => a.groupId === g.id && a.kind === kind)!;
-    return {
-      target: 'plenary',
-      base: server.url,
-      room: `${w.id}/${artifact.id}`,
-      kind,
-      editors: g.memberIds
-        .slice(0, 2)
-        .map((id, k) => ({ name: `${g.name} editor ${k + 1}`, token: tokens.get(id)! })),
-    };
-  });
+  const docs = await groupDocs(f, w.id, server.url, joined, groupSize);
+  // Warm-up for documents too, just before (their 30 s idle unload falls after the measurement):
+  // the code that loads, edits and stores documents is compiled once per process, about 23 KB a
+  // document in the heap diff when the 40 measured documents were the first.
+  const wf = await Facilitator.connect(server.url, warm.id, warm.facilitatorKey);
+  const warmDocs = await groupDocs(wf, warm.id, server.url, warmJoined, 2);
+  await ctx.pool.all('openEditors', (wk) => ({
+    docs: warmDocs.filter((_, i) => i % ctx.pool.size === wk),
+  }));
+  await ctx.pool.all('burstEditors', () => ({ count: editsPerDoc }));
+  await ctx.pool.all('closeEditors', () => ({}));
+  wf.close();
+  await sleep(ctx.cfg.quick ? 500 : 1500);
   const before = await server.gc();
   if (ctx.profileDir)
     await server.heapSnapshot(join(ctx.profileDir, 'memory-docs-before.heapsnapshot'));
@@ -89,6 +78,7 @@ export async function memory(ctx: Context): Promise<void> {
   const encoded = sizes.reduce((s, n) => s + n, 0) / sizes.length;
 
   // Everyone in their group's document at once.
+  const session = f.session!;
   const roomOf = new Map<string, string>();
   for (const g of session.groups) {
     const artifact = session.artifacts.find((a) => a.groupId === g.id && a.kind === 'checklist')!;
@@ -137,4 +127,39 @@ export async function memory(ctx: Context): Promise<void> {
       goals: [{ op: '<=', value: 256 }],
     },
   );
+}
+
+/** Groups a workshop, opens a checklist and a map in every group: one document per group, two
+ *  editors each (checklists in even groups, maps in odd ones). */
+async function groupDocs(
+  f: Facilitator,
+  workshopId: string,
+  base: string,
+  joined: Array<{ participantId: string; token: string }>,
+  size: number,
+): Promise<DocSpec[]> {
+  await f.send('group.auto', { mode: 'random', size, mixCountries: true });
+  await f.send('exercise.launch', {
+    title: 'Indicators',
+    kind: 'checklist',
+    template: CHECKLIST_TEMPLATE,
+  });
+  await f.send('exercise.launch', { title: 'Referral network', kind: 'map' });
+  const session = await f.until(() =>
+    f.session && f.session.artifacts.length === 2 * f.session.groups.length ? f.session : false,
+  );
+  const tokens = new Map(joined.map((j) => [j.participantId, j.token]));
+  return session.groups.map((g, i) => {
+    const kind = i % 2 === 0 ? 'checklist' : 'map';
+    const artifact = session.artifacts.find((a) => a.groupId === g.id && a.kind === kind)!;
+    return {
+      target: 'plenary',
+      base,
+      room: `${workshopId}/${artifact.id}`,
+      kind,
+      editors: g.memberIds
+        .slice(0, 2)
+        .map((id, k) => ({ name: `${g.name} editor ${k + 1}`, token: tokens.get(id)! })),
+    };
+  });
 }

@@ -29,7 +29,7 @@ async function pageWeight(
   browser: Awaited<ReturnType<typeof chromium>>,
   url: string,
   storage: Record<string, string>,
-): Promise<{ gzipBytes: number; files: number }> {
+): Promise<{ gzipBytes: number; files: number; byFile: Record<string, number> }> {
   const context = await browser.newContext();
   await context.addInitScript((items: Record<string, string>) => {
     for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
@@ -51,7 +51,13 @@ async function pageWeight(
   await page.waitForTimeout(500);
   const sizes = await Promise.all(scripts.values());
   await context.close();
-  return { gzipBytes: sizes.reduce((s, n) => s + n, 0), files: sizes.length };
+  // Which files, largest first: what to look at when the weight grows.
+  const byFile = Object.fromEntries(
+    [...scripts.keys()]
+      .map((u, i) => [new URL(u).pathname, sizes[i]!] as const)
+      .sort((a, b) => b[1] - a[1]),
+  );
+  return { gzipBytes: sizes.reduce((s, n) => s + n, 0), files: sizes.length, byFile };
 }
 
 /** Cold start to the first health answer, and the JavaScript weight of two participant pages. */
