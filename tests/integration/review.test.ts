@@ -145,6 +145,57 @@ describe('rating practices over real sockets', () => {
     expect(await stored()).toBe(before);
   });
 
+  it('lets the facilitator change the criteria until the first rating, then only their wording', async () => {
+    const { person, rate, stored, facilitator, roundId, criteria, f, heard } = await setup();
+    const current = () => f.reviews()[0]!.criteria;
+    // Nobody has rated: one criterion dropped, one renamed, and who rates changed.
+    expect(
+      await send(facilitator, 'review.update', {
+        roundId,
+        mode: 'group',
+        criteria: current()
+          .slice(0, 2)
+          .map((c, i) => ({ ...c, label: i === 0 ? 'Could another city copy it?' : c.label })),
+      }),
+    ).toEqual({ ok: true });
+    await eventually(() => {
+      for (const h of [f, ...Object.values(heard)]) {
+        expect(h.reviews()[0]!.criteria.map((c) => c.label)[0]).toBe('Could another city copy it?');
+        expect(h.reviews()[0]!.criteria).toHaveLength(2);
+        expect(h.reviews()[0]!.mode).toBe('group');
+      }
+    });
+    expect(current().map((c) => c.id)).toEqual(criteria.slice(0, 2));
+
+    // Someone has rated: adding a criterion or changing who rates is refused, changing nothing.
+    expect(await rate(person.ana, 'Manila', 'self', [4, 2])).toEqual({ ok: true });
+    const before = await stored();
+    for (const change of [
+      { criteria: [...current(), { label: 'Partnership', description: '' }] },
+      { mode: 'participant' as const },
+      { criteria: current().slice(0, 1) },
+    ])
+      expect(await send(facilitator, 'review.update', { roundId, ...change })).toMatchObject({
+        ok: false,
+        code: 'conflict',
+        message: expect.stringMatching(/only the wording/),
+      });
+    expect(await stored()).toBe(before);
+
+    // The wording may still change; the score given stays with its criterion.
+    expect(
+      await send(facilitator, 'review.update', {
+        roundId,
+        criteria: current().map((c) => ({ ...c, description: `${c.description} (reworded)` })),
+      }),
+    ).toEqual({ ok: true });
+    await eventually(() =>
+      expect(heard.ana!.reviews()[0]!.criteria[1]!.description).toMatch(/\(reworded\)$/),
+    );
+    const mine = heard.ana!.mine().find((r) => r.self)!;
+    expect(mine.scores).toEqual({ [criteria[0]!]: 4, [criteria[1]!]: 2 });
+  });
+
   it('refuses every rating after the facilitator closes the round, and changes nothing', async () => {
     const { person, rate, stored, facilitator, roundId } = await setup();
     expect(await rate(person.ana, 'Bangkok', 'peer', [4, 3, 2], 'Good reach')).toEqual({

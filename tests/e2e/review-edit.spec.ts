@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import {
+  LAPTOP,
+  PHONE,
+  SCREENSHOT_DIR,
+  checkA11y,
+  facilitatorSocket,
+  pageAt,
+  participantPage,
+  shot,
+} from './support.js';
+
+test('the facilitator edits a peer-review round’s criteria after it opens; participants see it live', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const created = await (
+    await request.post('/api/workshops', {
+      data: { title: 'Peer exchange on city practices', template: 'blank' },
+    })
+  ).json();
+  const people = [];
+  for (const [name, country] of [
+    ['Ana Reyes', 'PH'],
+    ['Ben Somchai', 'TH'],
+  ])
+    people.push(
+      await (
+        await request.post('/api/join', { data: { joinCode: created.joinCode, name, country } })
+      ).json(),
+    );
+  const f = await facilitatorSocket(baseURL!, created.id, created.facilitatorKey);
+  for (const [i, group] of ['Manila team', 'Bangkok team'].entries()) {
+    const g = await f.send('group.create', { name: group });
+    await f.send('group.assign', { participantId: people[i].participantId, groupId: g.groupId });
+  }
+  await f.send('exercise.launch', { title: 'Practice write-up', kind: 'practice' });
+  f.socket.close();
+
+  // The facilitator opens the round with the default criteria.
+  const fac = await pageAt(browser, LAPTOP);
+  await fac.goto(`/w/${created.id}/facilitate#key=${created.facilitatorKey}`);
+  const panel = fac.locator('#review');
+  await panel.getByRole('button', { name: 'Set up peer review' }).click();
+  await panel.getByRole('button', { name: /Open peer review \(6 criteria\)/ }).click();
+  await expect(panel.getByTestId('review-state')).toContainText('6 criteria');
+
+  const ana = await participantPage(browser, PHONE, created.id, people[0].token);
+  const form = ana.getByTestId('rating-form');
+  await expect(form.getByTestId('score-scale')).toHaveCount(6);
+
+  // Nobody has rated: criteria can be dropped and renamed, and who rates changed.
+  await panel.getByRole('button', { name: 'Edit the criteria' }).click();
+  const edit = panel.getByRole('form', { name: /Edit peer review/ });
+  await expect(edit.getByRole('checkbox')).toHaveCount(6);
+  await edit.getByRole('checkbox').nth(5).uncheck();
+  await edit.locator('summary').filter({ hasText: 'of Relevance' }).click();
+  await edit.getByLabel('Name').first().fill('Could another city copy it?');
+  // The wording stays open while it is typed.
+  await expect(edit.getByLabel('Name').first()).toBeVisible();
+  await edit.getByLabel(/Each group rates/).check();
+  await checkA11y(fac, 'editing a peer-review round');
+  // The console's middle column scrolls on its own: what the screen shows, not the whole page.
+  await edit.getByRole('heading').scrollIntoViewIfNeeded();
+  await fac.screenshot({ path: join(SCREENSHOT_DIR, 'review-edit-criteria-laptop.png') });
+  await edit.getByRole('button', { name: /Save the criteria \(5 criteria\)/ }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(panel.getByTestId('review-state')).toContainText('5 criteria');
+
+  // Ana's phone shows the new set at once, without a reload.
+  await expect(form.getByTestId('score-scale')).toHaveCount(5);
+  await expect(form.getByTestId('score-scale').first()).toContainText(
+    'Could another city copy it?',
+  );
+  for (const scale of await form.getByTestId('score-scale').all())
+    await scale.getByRole('radio', { name: '4', exact: true }).check();
+  await form.getByRole('button', { name: 'Save self-assessment' }).click();
+  await expect(form.getByTestId('rating-status')).toContainText('Saved');
+
+  // Someone has rated: only the wording can change now, and the form says so.
+  await panel.getByRole('button', { name: 'Edit the criteria' }).click();
+  await expect(edit.getByTestId('review-rated-hint')).toBeVisible();
+  for (const box of await edit.getByRole('checkbox').all()) await expect(box).toBeDisabled();
+  await expect(edit.getByRole('button', { name: 'Add a criterion' })).toBeDisabled();
+  await checkA11y(fac, 'editing a round people have rated');
+  await edit.locator('summary').filter({ hasText: 'of Could another city copy it?' }).click();
+  await edit.getByLabel('Name').first().fill('Could another city copy it next year?');
+  await edit.getByRole('button', { name: /Save the criteria/ }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(form.getByTestId('score-scale').first()).toContainText(
+    'Could another city copy it next year?',
+  );
+  // Her scores stayed with their criteria.
+  await expect(form.getByTestId('rating-status')).toContainText('Saved');
+  await expect(
+    form.getByTestId('score-scale').first().getByRole('radio', { name: '4', exact: true }),
+  ).toBeChecked();
+  await checkA11y(ana, 'rating form after the criteria were reworded');
+  await shot(ana, 'review-edited-criteria-phone');
+});
