@@ -75,10 +75,17 @@ test('the facilitator edits a peer-review round’s criteria after it opens; par
   await expect(form.getByTestId('score-scale').first()).toContainText(
     'Could another city copy it?',
   );
+  // The facilitator reads the comparison so far: a new rating does not close it.
+  const results = panel.getByTestId('review-results');
+  await results.getByText('Comparison so far').click();
+  await expect(results).toHaveAttribute('open', '');
   for (const scale of await form.getByTestId('score-scale').all())
     await scale.getByRole('radio', { name: '4', exact: true }).check();
   await form.getByRole('button', { name: 'Save self-assessment' }).click();
   await expect(form.getByTestId('rating-status')).toContainText('Saved');
+
+  await expect(panel.getByTestId('review-totals')).toContainText('1 of 2 self-assessments');
+  await expect(results).toHaveAttribute('open', '');
 
   // Someone has rated: only the wording can change now, and the form says so.
   await panel.getByRole('button', { name: 'Edit the criteria' }).click();
