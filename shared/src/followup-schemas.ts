@@ -26,7 +26,14 @@ const optional = (label: string, max: number) =>
 export const DueDate = z
   .string({ error: 'Choose a date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2027-03-01' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: 'Not a real date' });
+  // Round-tripped, not just parsed: Date.parse takes 2027-02-31 and means 3 March.
+  .refine(
+    (s) => {
+      const t = Date.parse(`${s}T00:00:00Z`);
+      return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+    },
+    { error: 'Not a real date' },
+  );
 
 const checkInObjective = z.object({
   artifactId: id,

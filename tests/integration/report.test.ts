@@ -342,5 +342,31 @@ describe('follow-up', () => {
       '| Cebu team | 0 done · 1 in progress · 0 planned | 0 done · 1 in progress · 0 planned |',
     );
     expect(md).toContain('- Cebu team, 3 months: Six inspectors trained so far (Ana Reyes)');
+
+    // The facilitator renames and moves it: the answer stays, everyone sees the change, and
+    // check-ins stay in date order.
+    await send(facilitator, 'checkin.add', { title: '6 months', dueOn: '2027-05-27' });
+    expect(
+      await send(facilitator, 'checkin.update', {
+        checkInId,
+        title: '7 months (after the elections)',
+        dueOn: '2027-06-30',
+      }),
+    ).toEqual({ ok: true });
+    await eventually(() =>
+      expect(forAna().checkIns.map((c) => c.title)).toEqual([
+        '6 months',
+        '7 months (after the elections)',
+      ]),
+    );
+    expect(forFacilitator().checkIns[1]!.answers).toHaveLength(1);
+    // A bad date or an empty title: a clear error, nothing changed.
+    const before = JSON.stringify((await running.server.workshops.get(w.id))!.workshop);
+    for (const bad of [{ dueOn: '2027-02-31' }, { title: '  ' }])
+      expect(await send(facilitator, 'checkin.update', { checkInId, ...bad })).toMatchObject({
+        ok: false,
+        code: 'bad_request',
+      });
+    expect(JSON.stringify((await running.server.workshops.get(w.id))!.workshop)).toBe(before);
   });
 });

@@ -447,6 +447,14 @@ describe('the Markdown report', () => {
 });
 
 describe('the follow-up', () => {
+  it('takes real dates only for a check-in, including days past the end of a month', () => {
+    const dueOn = (d: string) => CommandInputs['checkin.add'].safeParse({ title: 'x', dueOn: d });
+    for (const good of ['2027-02-28', '2028-02-29', '2027-12-31'])
+      expect(dueOn(good).success).toBe(true);
+    for (const bad of ['2027-02-29', '2027-02-31', '2027-04-31', '2027-13-01', '2027-1-5', 'soon'])
+      expect(dueOn(bad).success).toBe(false);
+  });
+
   it('uses the action plan’s statuses', () => {
     expect([...PLAN_STATUSES]).toEqual([...OBJECTIVE_STATUSES]);
   });
