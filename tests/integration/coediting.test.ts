@@ -365,16 +365,21 @@ describe('documents on disk', () => {
     return { server, url };
   }
 
+  /** Makes a started server the one the outer afterEach closes, or leaves it to the test. */
+  function use(s: Awaited<ReturnType<typeof start>>, closeAfter: boolean) {
+    running = {
+      server: s.server,
+      url: s.url,
+      store: undefined as never,
+      close: closeAfter ? () => s.server.close() : async () => {},
+    };
+  }
+
   it('keeps every edit across a restart, through compaction, and deletes documents with their workshop', async () => {
     dir = await mkdtemp(joinPath(tmpdir(), 'plenary-docs-'));
     await running.close();
     const first = await start();
-    running = {
-      server: first.server,
-      url: first.url,
-      store: undefined as never,
-      close: async () => {},
-    };
+    use(first, false);
     const { w, people, artifactA } = await twoGroups(first.url);
     const ana = openDoc(first.url, w.id, artifactA, cred(people[0]!.token));
     await synced(ana);
@@ -387,12 +392,7 @@ describe('documents on disk', () => {
     await first.server.close();
 
     const second = await start();
-    running = {
-      server: second.server,
-      url: second.url,
-      store: undefined as never,
-      close: () => second.server.close(),
-    };
+    use(second, true);
     const fresh = track(
       openDoc(second.url, w.id, artifactA, { kind: 'facilitator', key: w.facilitatorKey }),
     );
@@ -413,32 +413,12 @@ describe('documents on disk', () => {
     await second.server.close();
     running = { ...running, close: async () => {} };
   });
-});
-
-describe('stopping the server', () => {
-  let dir: string;
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
 
   it('keeps the edits of the last moment, still in the store\u2019s commit window, across a stop and restart', async () => {
     dir = await mkdtemp(joinPath(tmpdir(), 'plenary-stop-'));
-    const start = async () => {
-      const server = createServer({
-        store: await LowdbStore.open(joinPath(dir, 'db')),
-        docStore: new FileDocStore(joinPath(dir, 'docs')),
-        version: 'test',
-      });
-      return { server, url: await server.listen(0, '127.0.0.1') };
-    };
     await running.close();
     const first = await start();
-    running = {
-      server: first.server,
-      url: first.url,
-      store: undefined as never,
-      close: async () => {},
-    };
+    use(first, false);
     const { w, people, artifactA } = await twoGroups(first.url);
     const ana = track(openDoc(first.url, w.id, artifactA, cred(people[0]!.token)));
     const ben = track(openDoc(first.url, w.id, artifactA, cred(people[1]!.token)));
@@ -454,12 +434,7 @@ describe('stopping the server', () => {
     for (const d of docs.splice(0)) d.destroy();
 
     const second = await start();
-    running = {
-      server: second.server,
-      url: second.url,
-      store: undefined as never,
-      close: () => second.server.close(),
-    };
+    use(second, true);
     const fresh = track(
       openDoc(second.url, w.id, artifactA, { kind: 'facilitator', key: w.facilitatorKey }),
     );
