@@ -116,7 +116,7 @@ export interface RosterPatch {
  * inside the welcome was escaped and copied again for every connection (1,000 welcomes of an
  * 80 KB roster in a reconnect storm, bench/ scenario 3). Browsers receive an ArrayBuffer.
  */
-export type RosterJson = (Uint8Array | ArrayBuffer) & { readonly __roster?: true };
+export type RosterJson = Uint8Array | ArrayBuffer;
 
 const utf8 = new TextDecoder();
 

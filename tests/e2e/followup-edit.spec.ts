@@ -5,7 +5,9 @@ import {
   PHONE,
   SCREENSHOT_DIR,
   checkA11y,
+  createBlankWorkshop,
   facilitatorSocket,
+  joinWorkshop,
   pageAt,
   participantPage,
   shot,
@@ -17,16 +19,8 @@ test('the facilitator renames and moves a check-in; deleting an answered one ask
   baseURL,
 }) => {
   test.setTimeout(90_000);
-  const created = await (
-    await request.post('/api/workshops', {
-      data: { title: 'Follow-up of the Cebu training', template: 'blank' },
-    })
-  ).json();
-  const ana = await (
-    await request.post('/api/join', {
-      data: { joinCode: created.joinCode, name: 'Ana Reyes', country: 'PH' },
-    })
-  ).json();
+  const created = await createBlankWorkshop(request, 'Follow-up of the Cebu training');
+  const ana = await joinWorkshop(request, created.joinCode, 'Ana Reyes', 'PH');
   const f = await facilitatorSocket(baseURL!, created.id, created.facilitatorKey);
   const g = await f.send('group.create', { name: 'Cebu team' });
   await f.send('group.assign', { participantId: ana.participantId, groupId: g.groupId });

@@ -5,7 +5,9 @@ import {
   PHONE,
   SCREENSHOT_DIR,
   checkA11y,
+  createBlankWorkshop,
   facilitatorSocket,
+  joinWorkshop,
   pageAt,
   participantPage,
   shot,
@@ -17,25 +19,15 @@ test('the facilitator edits a peer-review round’s criteria after it opens; par
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const created = await (
-    await request.post('/api/workshops', {
-      data: { title: 'Peer exchange on city practices', template: 'blank' },
-    })
-  ).json();
-  const people = [];
-  for (const [name, country] of [
-    ['Ana Reyes', 'PH'],
-    ['Ben Somchai', 'TH'],
-  ])
-    people.push(
-      await (
-        await request.post('/api/join', { data: { joinCode: created.joinCode, name, country } })
-      ).json(),
-    );
+  const created = await createBlankWorkshop(request, 'Peer exchange on city practices');
+  const people = [
+    await joinWorkshop(request, created.joinCode, 'Ana Reyes', 'PH'),
+    await joinWorkshop(request, created.joinCode, 'Ben Somchai', 'TH'),
+  ];
   const f = await facilitatorSocket(baseURL!, created.id, created.facilitatorKey);
   for (const [i, group] of ['Manila team', 'Bangkok team'].entries()) {
     const g = await f.send('group.create', { name: group });
-    await f.send('group.assign', { participantId: people[i].participantId, groupId: g.groupId });
+    await f.send('group.assign', { participantId: people[i]!.participantId, groupId: g.groupId });
   }
   await f.send('exercise.launch', { title: 'Practice write-up', kind: 'practice' });
   f.socket.close();
@@ -48,7 +40,7 @@ test('the facilitator edits a peer-review round’s criteria after it opens; par
   await panel.getByRole('button', { name: /Open peer review \(6 criteria\)/ }).click();
   await expect(panel.getByTestId('review-state')).toContainText('6 criteria');
 
-  const ana = await participantPage(browser, PHONE, created.id, people[0].token);
+  const ana = await participantPage(browser, PHONE, created.id, people[0]!.token);
   const form = ana.getByTestId('rating-form');
   await expect(form.getByTestId('score-scale')).toHaveCount(6);
 

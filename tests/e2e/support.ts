@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { PROTOCOL_VERSION } from '@plenary/shared';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 /** Screenshots that tests keep on purpose (failure screenshots go to artifacts/test-results). */
 export const SCREENSHOT_DIR = join(
@@ -138,4 +138,22 @@ export async function edit(
   await new Promise((r) => setTimeout(r, 300));
   provider.destroy();
   doc.destroy();
+}
+
+/** A blank workshop, created through the API as the home page does. */
+export async function createBlankWorkshop(
+  request: APIRequestContext,
+  title: string,
+): Promise<{ id: string; joinCode: string; facilitatorKey: string; screenKey: string }> {
+  return (await request.post('/api/workshops', { data: { title, template: 'blank' } })).json();
+}
+
+/** A participant joined through the API, as the join page does. */
+export async function joinWorkshop(
+  request: APIRequestContext,
+  joinCode: string,
+  name: string,
+  country: string,
+): Promise<{ participantId: string; token: string }> {
+  return (await request.post('/api/join', { data: { joinCode, name, country } })).json();
 }

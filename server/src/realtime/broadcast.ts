@@ -135,7 +135,7 @@ export class Broadcaster {
     const view = full ? participantView : rosterEntry;
     const json = (cached[full ? 'full' : 'public'] ??= Buffer.from(
       JSON.stringify(w.participants.map((p) => view(p, this.presence.of(w.id, p.id)))),
-    ) as RosterJson);
+    ));
     const pending = this.rosterBatches.get(w.id)?.changes.peek() ?? { upsert: [], remove: [] };
     const upsert = pending.upsert.map((p) => view(p, this.presence.of(w.id, p.id)));
     const me = participantId ? w.participants.find((p) => p.id === participantId) : undefined;

@@ -1,34 +1,30 @@
 /**
  * At most one run per interval: a request after a quiet interval runs at once (leading edge);
  * requests within the interval are merged into one run at its end. Used for poll tallies, roster
- * patches and document progress, which all send the latest state, so merging loses nothing.
+ * patches, document progress and presence, which all send the latest state, so merging loses
+ * nothing.
  *
- * A run also spaces the next one by its own cost: the next run starts no sooner than
- * `cost / maxShare` after this one started, so one throttled broadcast never takes more than
- * `maxShare` of the event loop. A tally to 1,000 sockets costs 20 to 30 ms of socket writes on
- * a loaded 2-core machine; at a fixed 40 ms interval it took three quarters of the loop during a
- * vote burst and the votes queued behind it (bench/, scenario 1).
+ * A run also spaces the next one by its own cost: the next run starts no sooner than twice its
+ * duration after it started, so one throttled broadcast never takes more than half the event
+ * loop. A tally to 1,000 sockets costs 20 to 30 ms of socket writes on a loaded 2-core machine;
+ * at a fixed 40 ms interval it took three quarters of the loop during a vote burst (bench/,
+ * scenario 1).
  */
 export class Throttle {
   private last = -Infinity;
+  /** Twice the last run's duration. */
   private gap = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  /** `intervalMs` may be a function: read after each run, for intervals that follow a load. */
   constructor(
-    private readonly intervalMs: number | (() => number),
+    private readonly intervalMs: number,
     private readonly now: () => number,
     private readonly run: () => void,
-    private readonly maxShare = 0.5,
   ) {}
-
-  private interval(): number {
-    return typeof this.intervalMs === 'number' ? this.intervalMs : this.intervalMs();
-  }
 
   request(): void {
     if (this.timer) return;
-    const wait = this.last + Math.max(this.gap, this.interval()) - this.now();
+    const wait = this.last + Math.max(this.gap, this.intervalMs) - this.now();
     if (wait <= 0) return this.fire();
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -49,7 +45,7 @@ export class Throttle {
     try {
       this.run();
     } finally {
-      this.gap = (this.now() - start) / this.maxShare;
+      this.gap = 2 * (this.now() - start);
     }
   }
 }
