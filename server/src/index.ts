@@ -1,6 +1,7 @@
 export { createServer, type PlenaryServer, type ServerDeps } from './app.js';
 export { MemoryStore } from './store/memory.js';
-export { LowdbStore, DataDirLockedError } from './store/lowdb.js';
+export { LowdbStore, DataDirLockedError, type LowdbStoreOptions } from './store/lowdb.js';
+export { diffJson, applyOps, type Op } from './store/json-diff.js';
 export type { Store, StoredWorkshop } from './store/store.js';
 export { MemoryDocStore, type DocStore } from './docs/doc-store.js';
 export { FileDocStore } from './docs/file-doc-store.js';

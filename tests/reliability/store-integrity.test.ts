@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LowdbStore } from '@plenary/server';
 import { freePort, startServerProcess } from '../integration/server-process.js';
 import { connect, createWorkshop, send } from '../integration/harness.js';
 
@@ -13,7 +14,7 @@ afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('the data file under repeated kill -9', () => {
+describe('the data file and its journal under repeated kill -9', () => {
   it('always parses, and holds every acknowledged command, after six kills in write bursts', async () => {
     dir = await mkdtemp(joinPath(tmpdir(), 'plenary-integrity-'));
     const port = await freePort();
@@ -36,14 +37,16 @@ describe('the data file under repeated kill -9', () => {
       await new Promise((r) => child!.once('exit', r));
       facilitator.socket.close();
       await Promise.race([Promise.all(burst), new Promise((r) => setTimeout(r, 200))]);
-      // The file parses (never a half-written file in place) and holds every acknowledged command.
-      const data = JSON.parse(await readFile(joinPath(dir, 'workshops.json'), 'utf8')) as {
-        workshops: Record<string, { workshop: { modules: Array<{ title: string }> } }>;
-      };
+      // The snapshot parses (never a half-written file in place), and the snapshot with its
+      // journal replayed, as the next process reads them, holds every acknowledged command.
+      JSON.parse(await readFile(joinPath(dir, 'workshops.json'), 'utf8'));
+      const store = await LowdbStore.open(dir);
       for (const [id, titles] of acked) {
-        const stored = new Set(data.workshops[id]!.workshop.modules.map((m) => m.title));
+        const record = await store.load(id);
+        const stored = new Set(record!.workshop.modules.map((m) => m.title));
         for (const t of titles) expect(stored.has(t), t).toBe(true);
       }
+      await store.close();
       child = await startServerProcess(dir, port);
     }
     const total = [...acked.values()].reduce((n, t) => n + t.length, 0);

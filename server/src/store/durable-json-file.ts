@@ -8,6 +8,9 @@ import type { Adapter } from 'lowdb';
  * so an acknowledged change could vanish on power loss.
  */
 export class DurableJSONFile<T> implements Adapter<T> {
+  /** Bytes of the last file written. */
+  lastBytes = 0;
+
   constructor(private readonly file: string) {}
 
   async read(): Promise<T | null> {
@@ -19,11 +22,13 @@ export class DurableJSONFile<T> implements Adapter<T> {
     }
   }
 
+  /** Serialises `data` at the call, before anything awaits: later changes are not in this file. */
   async write(data: T): Promise<void> {
+    const text = Buffer.from(JSON.stringify(data));
     const tmp = `${this.file}.tmp`;
     const handle = await open(tmp, 'w', 0o600);
     try {
-      await handle.writeFile(JSON.stringify(data));
+      await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();
@@ -35,5 +40,6 @@ export class DurableJSONFile<T> implements Adapter<T> {
     } finally {
       await dir.close();
     }
+    this.lastBytes = text.length;
   }
 }
