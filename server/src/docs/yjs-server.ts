@@ -805,14 +805,18 @@ export class DocsServer {
     // Every document socket, including those whose document is still loading: an open upgraded
     // socket would keep the HTTP server from closing.
     for (const ws of this.wss.clients) ws.terminate();
-    for (const loading of [...this.docs.values()]) {
-      const shared = await loading.catch(() => undefined);
-      if (!shared) continue;
-      for (const c of shared.conns) c.ws.terminate();
-      shared.conns.clear();
-      if (shared.idleTimer) clearTimeout(shared.idleTimer);
-      await this.unload(shared);
-    }
+    // All at once: one after the other, 40 documents' compactions (each a file and two fsyncs)
+    // took 0.74 s of a restart that 1,000 people wait through (bench/, scenario 3).
+    await Promise.all(
+      [...this.docs.values()].map(async (loading) => {
+        const shared = await loading.catch(() => undefined);
+        if (!shared) return;
+        for (const c of shared.conns) c.ws.terminate();
+        shared.conns.clear();
+        if (shared.idleTimer) clearTimeout(shared.idleTimer);
+        await this.unload(shared);
+      }),
+    );
     this.wss.close();
     await Promise.all([...this.unloading]);
     await this.deps.store.close();
