@@ -105,10 +105,14 @@ export function connect(
   const roster = new Map<string, ParticipantView>();
   let ended: string | undefined;
   socket.on('session', (s) => (session = s));
+  // The welcome's roster inflates asynchronously: patches wait for it, in order.
+  let rosterChain = Promise.resolve();
   socket.on('roster', (patch) => {
-    // Whole profiles for a facilitator, entries for others (see RosterEntry).
-    for (const p of patch.upsert) roster.set(p.id, p as ParticipantView);
-    for (const id of patch.remove) roster.delete(id);
+    rosterChain = rosterChain.then(() => {
+      // Whole profiles for a facilitator, entries for others (see RosterEntry).
+      for (const p of patch.upsert) roster.set(p.id, p as ParticipantView);
+      for (const id of patch.remove) roster.delete(id);
+    });
   });
   socket.on('ended', (reason) => (ended = reason));
   return new Promise((resolve, reject) => {
@@ -121,15 +125,23 @@ export function connect(
       // From here on, a failed reconnection attempt is retried by socket.io, not fatal.
       socket.off('connect_error', refused);
       session = w.session;
-      roster.clear();
-      for (const p of welcomeRoster(w)) roster.set(p.id, p as ParticipantView);
-      resolve({
-        socket,
-        welcome: w,
-        session: () => session!,
-        roster: () => roster,
-        ended: () => ended,
+      const decoded = welcomeRoster(w);
+      rosterChain = rosterChain.then(async () => {
+        const entries = await decoded;
+        roster.clear();
+        for (const p of entries) roster.set(p.id, p as ParticipantView);
       });
+      void rosterChain.then(
+        () =>
+          resolve({
+            socket,
+            welcome: w,
+            session: () => session!,
+            roster: () => roster,
+            ended: () => ended,
+          }),
+        reject,
+      );
     });
   });
 }

@@ -135,20 +135,24 @@ describe('roster changes are merged', () => {
           await connect(running.url, w.id, { kind: 'participant', token: j.token }),
         );
         settled.push(j.participantId);
-        const ids = new Set(welcomeRoster(live.welcome).map((p) => p.id));
+        const ids = new Set((await welcomeRoster(live.welcome)).map((p) => p.id));
         expect(ids.has(j.participantId)).toBe(true);
         for (const id of before) expect(ids.has(id)).toBe(true);
       }),
     );
     // Later patches complete every screen.
     for (const l of open) await eventually(() => expect(l.roster().size).toBe(25));
+    // The roster travels deflated: a fraction of its JSON.
+    const last = open[open.length - 1]!.welcome;
+    const json = JSON.stringify(await welcomeRoster(last));
+    expect(last.roster.byteLength).toBeLessThan(json.length / 2);
   });
 
   it("shows participants others' names and countries only, and their own whole profile", async () => {
     const { w, a, facilitator, p1, p2 } = await roomOfThree();
     const c = await join(running.url, w.joinCode, 'Invented Latecomer', 'TH');
     // Welcome: p1 sees b's entry without organisation, and its own profile whole.
-    const welcomed = welcomeRoster(p1.welcome);
+    const welcomed = await welcomeRoster(p1.welcome);
     const other = welcomed.find((p) => p.id !== a.participantId)!;
     expect(Object.keys(other).sort()).toEqual(['country', 'id', 'name', 'presence']);
     expect(welcomed.find((p) => p.id === a.participantId)).toMatchObject({

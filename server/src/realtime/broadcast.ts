@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import type { Server } from 'socket.io';
 import {
   myRatings,
@@ -118,8 +119,8 @@ export class Broadcaster {
   private readonly encoded = new Map<string, EncodedRoster>();
 
   /**
-   * What a welcome carries: the roster encoded once per patch (every welcome until the next
-   * patch shares the text) and the changes since, not sent yet. A connection joins the rooms
+   * What a welcome carries: the roster encoded and compressed once per patch (every welcome
+   * until the next patch shares the bytes) and the changes since, not sent yet. A connection joins the rooms
    * before its welcome, so every change is either in these or in a patch it will receive;
    * a change in both is applied twice, which is harmless.
    */
@@ -133,7 +134,7 @@ export class Broadcaster {
     if (!cached || cached.sent !== sent) this.encoded.set(w.id, (cached = { sent }));
     const full = role === 'facilitator';
     const view = full ? participantView : rosterEntry;
-    const json = (cached[full ? 'full' : 'public'] ??= Buffer.from(
+    const json = (cached[full ? 'full' : 'public'] ??= deflateRawSync(
       JSON.stringify(w.participants.map((p) => view(p, this.presence.of(w.id, p.id)))),
     ));
     const pending = this.rosterBatches.get(w.id)?.changes.peek() ?? { upsert: [], remove: [] };

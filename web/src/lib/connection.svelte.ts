@@ -115,13 +115,24 @@ export class Connection {
     return Date.now() + this.offsetMs;
   }
 
+  /** Roster changes in the order they came: a welcome's roster is inflated asynchronously. */
+  #rosterChain: Promise<void> = Promise.resolve();
+  #updateRoster(next: (r: RosterEntry[]) => RosterEntry[] | Promise<RosterEntry[]>): void {
+    this.#rosterChain = this.#rosterChain
+      .then(async () => {
+        this.roster = await next(this.roster);
+      })
+      .catch((error: unknown) => console.error('[plenary] roster update failed', error));
+  }
+
   #listen(): void {
     const s = this.#socket;
     s.on('welcome', (w) => {
       this.role = w.role;
       this.participantId = w.participantId;
       this.session = w.session;
-      this.roster = welcomeRoster(w);
+      const roster = welcomeRoster(w);
+      this.#updateRoster(() => roster);
       this.polls = w.polls;
       this.results = Object.fromEntries(w.results.map((r) => [r.pollId, r]));
       this.questions = w.questions;
@@ -142,7 +153,7 @@ export class Connection {
       this.session = session;
     });
     s.on('roster', (patch) => {
-      this.roster = applyRosterPatch(this.roster, patch);
+      this.#updateRoster((r) => applyRosterPatch(r, patch));
     });
     s.on('polls', (polls) => {
       this.polls = polls;
