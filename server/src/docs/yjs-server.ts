@@ -121,8 +121,9 @@ class SharedDoc {
   lastWrite: Promise<unknown> = Promise.resolve();
   /** Pending broadcast of the saved state to everyone in the document. */
   savedTimer: NodeJS.Timeout | null = null;
-  /** The state vector known to be durably stored. */
-  saved: Uint8Array = new Uint8Array([0]);
+  /** The state vector known to be durably stored: the largest saved clock of each Yjs client
+   *  (decoded: merged on every stored update, encoded only for the broadcast, twice a second). */
+  saved = new Map<number, number>();
   lastEditAt: number | null = null;
   lastEditor: string | null = null;
   idleTimer: NodeJS.Timeout | null = null;
@@ -348,8 +349,7 @@ export class DocsServer {
       if (message[0] === BUS_UPDATE) Y.applyUpdate(shared.doc, payload, 'remote');
       else if (message[0] === BUS_AWARENESS)
         awarenessProtocol.applyAwarenessUpdate(shared.awareness, payload, 'remote');
-      else if (message[0] === BUS_SAVED)
-        this.reportSaved(shared, mergeStateVectors(shared.saved, payload));
+      else if (message[0] === BUS_SAVED) this.reportSaved(shared, payload);
     } catch (error) {
       logError(`[yjs] a message from another process for ${shared.name} failed`, error);
     }
@@ -571,7 +571,7 @@ export class DocsServer {
       () => {
         if (conn.wantsSaved) send(conn.ws, savedMessage(covered));
         this.publish(shared, BUS_SAVED, covered);
-        this.reportSaved(shared, mergeStateVectors(shared.saved, covered));
+        this.reportSaved(shared, covered);
       },
       (error: unknown) => {
         logError(`[yjs] could not store an update of ${shared.name}`, error);
@@ -600,12 +600,13 @@ export class DocsServer {
   }
 
   /** Tells everyone in the document, at most twice a second, what is stored. */
-  private reportSaved(shared: SharedDoc, saved: Uint8Array) {
-    shared.saved = saved;
+  private reportSaved(shared: SharedDoc, stateVector: Uint8Array) {
+    for (const [client, clock] of Y.decodeStateVector(stateVector))
+      if (clock > (shared.saved.get(client) ?? 0)) shared.saved.set(client, clock);
     if (shared.savedTimer) return;
     shared.savedTimer = setTimeout(() => {
       shared.savedTimer = null;
-      const message = savedMessage(shared.saved);
+      const message = savedMessage(encodeStateVector(shared.saved));
       for (const c of shared.conns) if (c.wantsSaved) send(c.ws, message);
     }, SAVED_BROADCAST_MS);
     shared.savedTimer.unref();
@@ -856,14 +857,11 @@ function summaryOf(doc: Y.Doc): { summary?: string } {
 const isConn = (origin: unknown): origin is Conn =>
   !!origin && typeof origin === 'object' && 'clientIds' in origin;
 
-/** The larger clock of each client of two encoded state vectors. */
-function mergeStateVectors(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const merged = Y.decodeStateVector(a);
-  for (const [client, clock] of Y.decodeStateVector(b))
-    if (clock > (merged.get(client) ?? 0)) merged.set(client, clock);
+/** A state vector (client -> clock) in Yjs's encoding. */
+function encodeStateVector(sv: Map<number, number>): Uint8Array {
   const e = encoding.createEncoder();
-  encoding.writeVarUint(e, merged.size);
-  for (const [client, clock] of merged) {
+  encoding.writeVarUint(e, sv.size);
+  for (const [client, clock] of sv) {
     encoding.writeVarUint(e, client);
     encoding.writeVarUint(e, clock);
   }
