@@ -7,6 +7,7 @@ import type {
   Workshop,
   WorkshopBackup,
 } from '@plenary/shared';
+import { dueCheckIns } from '@plenary/shared';
 import {
   addActor,
   itemsOf,
@@ -314,6 +315,14 @@ describe('follow-up', () => {
     expect(
       await send(anaLive, 'checkin.add', { title: 'Mine', dueOn: '2027-01-01' }),
     ).toMatchObject({ ok: false, code: 'forbidden' });
+    // Once its date has come, Ana's page reminds her group of it, until the group answers.
+    const anaGroup = anaLive
+      .session()
+      .groups.find((g) => g.memberIds.includes(anaLive.welcome.participantId!))!.id;
+    expect(dueCheckIns(forAna().checkIns, anaGroup, '2027-02-26')).toEqual([]);
+    expect(dueCheckIns(forAna().checkIns, anaGroup, '2027-02-27').map((c) => c.title)).toEqual([
+      '3 months',
+    ]);
     const answered = await send(anaLive, 'checkin.answer', {
       checkInId,
       note: 'Six inspectors trained so far',
@@ -332,6 +341,9 @@ describe('follow-up', () => {
       expect(forFacilitator().checkIns[0]!.answers).toMatchObject([
         { note: 'Six inspectors trained so far', answeredBy: 'Ana Reyes' },
       ]),
+    );
+    await eventually(() =>
+      expect(dueCheckIns(forAna().checkIns, anaGroup, '2027-03-01')).toEqual([]),
     );
     // Budi, in the same group, sees his group's answer when he connects.
     const budiLive = await connect(running.url, w.id, { kind: 'participant', token: budi.token });

@@ -221,6 +221,17 @@ export function followUpFor(
   };
 }
 
+/**
+ * The check-ins a group still owes: due on or before `today` (YYYY-MM-DD) and not answered by
+ * that group, oldest first. Participants are reminded of them on their page.
+ */
+export const dueCheckIns = (
+  checkIns: readonly CheckIn[],
+  groupId: string,
+  today: string,
+): CheckIn[] =>
+  byDue(checkIns.filter((c) => c.dueOn <= today && !c.answers.some((a) => a.groupId === groupId)));
+
 /** Whether any answer or commitment exists, whose visibility a change of people could change. */
 export const hasFollowUpEntries = (w: Pick<Workshop, 'followUp'>): boolean => {
   const f = followUpOf(w);
