@@ -161,6 +161,36 @@ describe('the journal beside the data file', () => {
     expect(file).not.toContain('Invented Name');
   });
 
+  it('opens a data file written before the journal existed, and journals from there', async () => {
+    running = await startServer(await LowdbStore.open(dir));
+    const w = await createWorkshop(running.url, { title: 'Workshop from the last version' });
+    await running.close();
+    running = undefined;
+    // As the last version left it: no sequence number, no journal.
+    const data = JSON.parse(await readFile(joinPath(dir, 'workshops.json'), 'utf8')) as {
+      seq?: number;
+    };
+    delete data.seq;
+    await writeFile(joinPath(dir, 'workshops.json'), JSON.stringify(data));
+    await rm(journalOf(dir));
+
+    running = await startServer(await LowdbStore.open(dir));
+    expect((await running.server.workshops.get(w.id))!.workshop.title).toBe(
+      'Workshop from the last version',
+    );
+    const p = await join(running.url, w.joinCode, 'Invented Returner', 'KH');
+    expect(await readFile(journalOf(dir), 'utf8')).toContain('Invented Returner');
+    const copy = await crashCopy();
+    try {
+      const reopened = await LowdbStore.open(copy);
+      const ids = (await reopened.load(w.id))!.workshop.participants.map((x) => x.id);
+      expect(ids).toEqual([p.participantId]);
+      await reopened.close();
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+
   it('folds the journal into the snapshot once it outgrows it', async () => {
     const { vote } = await setup(30, false, { compactBytes: 2000 });
     const snapshot = await size(joinPath(dir, 'workshops.json'));
