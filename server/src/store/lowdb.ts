@@ -165,8 +165,10 @@ export class LowdbStore implements Store {
   async close(): Promise<void> {
     clearTimeout(this.sensitiveTimer);
     this.sensitiveTimer = undefined;
+    // Through the write queue, after whatever is being written: a snapshot taken beside an
+    // append could truncate that append's entries away.
+    this.compactNext = true;
     await this.flush();
-    await this.compactNow();
     await this.journal.close();
     held.delete(this.lockFile);
     await unlink(this.lockFile).catch(() => {});
