@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyRosterPatch,
+  countryName,
+  presenceByCountry,
   RosterChanges,
   type ParticipantView,
   type RosterEntry,
@@ -74,5 +76,28 @@ describe('RosterChanges', () => {
     batch.upsert({ id: 'a' });
     batch.upsert({ id: 'b' });
     expect(batch.take()).toEqual({ upsert: [{ id: 'b' }], remove: ['a'] });
+  });
+});
+
+describe('who is here, by country', () => {
+  const entry = (id: string, country: string, presence: 'online' | 'away') =>
+    ({ id, name: `Invented ${id}`, country, presence }) as RosterEntry;
+
+  it('counts each country and who is online in it, most first, then by name', () => {
+    const roster = [
+      entry('a', 'VN', 'online'),
+      entry('b', 'TH', 'away'),
+      entry('c', 'VN', 'away'),
+      entry('d', 'PH', 'online'),
+      entry('e', 'TH', 'online'),
+      entry('f', 'KH', 'away'),
+    ];
+    expect(presenceByCountry(roster, countryName)).toEqual([
+      { country: 'TH', name: 'Thailand', total: 2, online: 1 },
+      { country: 'VN', name: 'Vietnam', total: 2, online: 1 },
+      { country: 'KH', name: 'Cambodia', total: 1, online: 0 },
+      { country: 'PH', name: 'Philippines', total: 1, online: 1 },
+    ]);
+    expect(presenceByCountry([], countryName)).toEqual([]);
   });
 });

@@ -60,3 +60,31 @@ export class RosterChanges<T extends { id: string }> {
     return out;
   }
 }
+
+export interface CountryPresence {
+  country: string;
+  /** The country's name in English (the code when unknown). */
+  name: string;
+  total: number;
+  online: number;
+}
+
+/**
+ * Participants and how many are online, per country: most first, then by name. `nameOf` is
+ * `countryName`, passed in: importing the country list here would put it on every page that
+ * applies roster patches (the co-editing page's JavaScript grew by 2.4 KB).
+ */
+export function presenceByCountry(
+  roster: readonly RosterEntry[],
+  nameOf: (code: string) => string,
+): CountryPresence[] {
+  const counts = Object.create(null) as Record<string, { total: number; online: number }>;
+  for (const p of roster) {
+    const c = (counts[p.country] ??= { total: 0, online: 0 });
+    c.total++;
+    if (p.presence === 'online') c.online++;
+  }
+  return Object.entries(counts)
+    .map(([country, c]) => ({ country, name: nameOf(country), ...c }))
+    .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+}
