@@ -116,8 +116,8 @@ export interface RosterPatch {
  * binary attachment as it is, where a string inside the welcome was escaped and copied again
  * for every connection. Compressed: 1,000 participants with random names are about 80 KB of
  * JSON and 20 KB deflated, and after a Wi-Fi drop every phone in the room fetches it at once
- * through the venue's access points. Browsers receive an ArrayBuffer and inflate it with the built-in
- * DecompressionStream, so the page carries no inflate code.
+ * through the venue's access points. Browsers receive an ArrayBuffer and inflate it with the
+ * built-in DecompressionStream, so the page carries no inflate code.
  */
 export type RosterJson = Uint8Array | ArrayBuffer;
 

@@ -120,8 +120,9 @@ export class Broadcaster {
 
   /**
    * What a welcome carries: the roster encoded and compressed once per patch (every welcome
-   * until the next patch shares the bytes) and the changes since, not sent yet. A connection joins the rooms
-   * before its welcome, so every change is either in these or in a patch it will receive;
+   * until the next patch shares the bytes) and the changes since, not sent yet. A connection
+   * joins the rooms before its welcome, so every change is either in these or in a patch it will
+   * receive;
    * a change in both is applied twice, which is harmless.
    */
   welcomeRoster(

@@ -23,7 +23,7 @@ type Obj = Record<string, unknown>;
 
 const isObject = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** The operations that turn `a` into `b` (both JSON values; `undefined` members count as absent). */
+/** The operations that turn `a` into `b` (JSON values; `undefined` members count as absent). */
 export function diffJson(a: unknown, b: unknown): Op[] {
   const ops: Op[] = [];
   diffInto(a, b, [], ops);

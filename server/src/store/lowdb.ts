@@ -49,9 +49,9 @@ const COMPACT_BYTES = 1 << 20;
  * Writes are group-committed: every `save` joins the next write, and a write starts as soon as
  * the previous one ends; `save` resolves once the write that holds it is on disk. A write
  * appends one line per workshop changed since the last (the changes from the record on disk,
- * see json-diff.ts), then fdatasyncs: not the whole file. When the journal outgrows the snapshot (or 1 MB),
- * when it holds a change to an anonymous poll or a deletion (within a second), on open and on
- * close, the whole state is written as the new snapshot (temporary file, fsync, rename, fsync of
+ * see json-diff.ts), then fdatasyncs: not the whole file. When the journal outgrows the
+ * snapshot (or 1 MB), when it holds a change to an anonymous poll or a deletion (within a
+ * second), on open and on close, the whole state is written as the new snapshot (temporary file, fsync, rename, fsync of
  * the folder) and the journal is emptied. Entries carry a sequence number and the snapshot the
  * last one it contains, so a crash between the two steps replays nothing twice; a torn last
  * line (never acknowledged) is skipped.
@@ -65,7 +65,8 @@ export class LowdbStore implements Store {
   private writing = false;
   /** Workshops saved or deleted since the last write. */
   private dirty = new Set<string>();
-  /** Each workshop's record as the disk holds it (snapshot and journal): what the next entry builds on. */
+  /** Each workshop's record as the disk holds it (snapshot and journal): what the next entry
+   *  builds on. */
   private written = new Map<string, StoredWorkshop>();
   private seq: number;
   private journalBytes = 0;
@@ -233,7 +234,8 @@ export class LowdbStore implements Store {
     this.writing = false;
   }
 
-  /** One group commit: the changes since the last appended, or the whole state as the new snapshot. */
+  /** One group commit: the changes since the last appended, or the whole state as the new
+   *  snapshot. */
   private async write(): Promise<void> {
     const big = this.journalBytes > Math.max(this.compactBytes, this.snapshotBytes);
     if (this.compactNext || big) return this.compactNow();
@@ -286,7 +288,8 @@ export class LowdbStore implements Store {
   }
 }
 
-/** Applies the journal's entries newer than the snapshot to it; returns the last sequence number. */
+/** Applies the journal's entries newer than the snapshot to it; returns the last sequence
+ *  number. */
 function replay(data: Data, text: string): number {
   let seq = data.seq ?? 0;
   const lines = text.split('\n');

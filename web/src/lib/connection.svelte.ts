@@ -115,6 +115,12 @@ export class Connection {
     return Date.now() + this.offsetMs;
   }
 
+  /** The server's date, YYYY-MM-DD (UTC), as check-ins are dated and counted due. */
+  serverToday(): string {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- formatted at once, never kept
+    return new Date(this.serverNow()).toISOString().slice(0, 10);
+  }
+
   /** Roster changes in the order they came: a welcome's roster is inflated asynchronously. */
   #rosterChain: Promise<void> = Promise.resolve();
   #updateRoster(next: (r: RosterEntry[]) => RosterEntry[] | Promise<RosterEntry[]>): void {
