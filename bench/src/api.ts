@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   PROTOCOL_VERSION,
+  decodeWelcome,
   type Ack,
   type ClientToServer,
   type CommandName,
@@ -33,7 +34,8 @@ export class Facilitator {
   voters = new Map<string, number>();
 
   private constructor(readonly socket: Socket<ServerToClient, ClientToServer>) {
-    socket.on('welcome', (w) => {
+    socket.on('welcome', (wire) => {
+      const w = decodeWelcome(wire);
       this.session = w.session;
       this.polls = w.polls;
       for (const r of w.results) this.voters.set(r.pollId, r.voters);

@@ -14,7 +14,7 @@ import type { CommandName, CommandPayload } from './schemas.js';
 import { applyRosterPatch } from './domain/roster-patch.js';
 
 /** Bumped on any incompatible change; a client with another version is refused at the handshake. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /**
  * A y-websocket message type of ours (0-3 are the protocol's own): the server tells a document's
@@ -65,8 +65,8 @@ export interface Welcome {
    * participants for each of 1,000 connections took most of a join storm (bench/, scenario 3).
    */
   roster: RosterJson;
-  /** Changes not yet sent as a patch, then (for a participant) their own whole profile: applied
-   *  over `roster`. */
+  /** Applied over `roster`: for a participant, their own whole profile. (Changes since the
+   *  encoded roster come in the next patch.) */
   rosterPending: RosterPatch;
   serverNow: number;
   polls: PollView[];
@@ -133,11 +133,33 @@ export async function welcomeRoster(
   return applyRosterPatch(entries, w.rosterPending);
 }
 
+/** The part of a welcome every connection of one kind (facilitator, or everyone else) shares. */
+export type WelcomeCommon = Pick<
+  Welcome,
+  'session' | 'polls' | 'results' | 'questions' | 'reviews'
+>;
+
+/**
+ * A welcome as it travels: the common part as UTF-8 JSON bytes, which the server encodes once
+ * per workshop state and kind of connection. Encoded in every welcome, the session (with every
+ * group's members), polls, tallies, questions and reviews of a room of 1,000 were the largest
+ * cost of a reconnect storm: socket.io serialised and walked them again for each connection
+ * (bench/, scenario 3). Bytes travel as a binary attachment, as they are; uncompressed, so
+ * reading them is synchronous and no event overtakes the welcome.
+ */
+export type WelcomeWire = Omit<Welcome, keyof WelcomeCommon> & { common: Uint8Array | ArrayBuffer };
+
+/** The welcome a screen works with, from the one received. */
+export function decodeWelcome(wire: WelcomeWire): Welcome {
+  const { common, ...own } = wire;
+  return { ...own, ...(JSON.parse(new TextDecoder().decode(common)) as WelcomeCommon) };
+}
+
 export type EndReason = 'removed' | 'deleted';
 
 export interface ServerToClient {
   /** Sent once per connection, first: everything a screen needs to draw. */
-  welcome: (w: Welcome) => void;
+  welcome: (w: WelcomeWire) => void;
   /** The workshop's title, agenda, current activity or timer changed. */
   session: (s: SessionView) => void;
   /** Roster changes, merged: at most a few per second per workshop (see RosterPatch). */

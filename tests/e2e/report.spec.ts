@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type Welcome } from '@plenary/shared';
+import { PROTOCOL_VERSION, decodeWelcome, type WelcomeWire } from '@plenary/shared';
 import { practiceText } from '@plenary/shared/docs';
 import {
   checkA11y,
@@ -93,7 +93,9 @@ test('commitments, a check-in and the printable report, from the console and two
       credential: { kind: 'participant', token: ana.token },
     },
   });
-  const welcome = await new Promise<Welcome>((r) => anaSocket.once('welcome', r));
+  const welcome = decodeWelcome(
+    await new Promise<WelcomeWire>((r) => anaSocket.once('welcome', r)),
+  );
   const [relevance, evidence] = welcome.reviews[0]!.criteria.map((c) => c.id);
   const rated = await anaSocket.emitWithAck('review.rate', {
     cmdId: `rate-${Date.now()}`,

@@ -6,7 +6,12 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { PROTOCOL_VERSION } from '@plenary/shared';
+import {
+  PROTOCOL_VERSION,
+  decodeWelcome,
+  type SessionView,
+  type WelcomeWire,
+} from '@plenary/shared';
 import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 /** Screenshots that tests keep on purpose (failure screenshots go to artifacts/test-results). */
@@ -87,14 +92,11 @@ export async function facilitatorSocket(base: string, workshopId: string, key: s
     transports: ['websocket'],
     auth: { protocol: PROTOCOL_VERSION, workshopId, credential: { kind: 'facilitator', key } },
   });
-  let session: {
-    groups: Array<{ id: string; name: string }>;
-    artifacts: Array<Record<string, string>>;
-  } = { groups: [], artifacts: [] };
-  socket.on('session', (s) => (session = s));
+  let session: SessionView | null = null;
+  socket.on('session', (s: SessionView) => (session = s));
   await new Promise<void>((resolve) =>
-    socket.once('welcome', (w: { session: typeof session }) => {
-      session = w.session;
+    socket.once('welcome', (wire: WelcomeWire) => {
+      session = decodeWelcome(wire).session;
       resolve();
     }),
   );
@@ -110,7 +112,7 @@ export async function facilitatorSocket(base: string, workshopId: string, key: s
     if (!ack.ok) throw new Error(`${name}: ${ack.message}`);
     return ack;
   };
-  return { socket, send, session: () => session };
+  return { socket, send, session: () => session! };
 }
 
 /** Writes into a group's document as a member would, through the real document server. */

@@ -8,6 +8,7 @@ import {
 } from '@plenary/server';
 import {
   PROTOCOL_VERSION,
+  decodeWelcome,
   welcomeRoster,
   type Ack,
   type ClientToServer,
@@ -121,7 +122,8 @@ export function connect(
       reject(err);
     };
     socket.once('connect_error', refused);
-    socket.on('welcome', (w) => {
+    socket.on('welcome', (wire) => {
+      const w = decodeWelcome(wire);
       // From here on, a failed reconnection attempt is retried by socket.io, not fatal.
       socket.off('connect_error', refused);
       session = w.session;

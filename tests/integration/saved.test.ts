@@ -84,6 +84,41 @@ describe('the saved report', () => {
     await eventually(() => expect(viewer.allSaved()).toBe(true));
   });
 
+  it('is not sent again to the others when someone comes back with nothing new', async () => {
+    const { w, p, artifactId } = await checklist();
+    const editor = openDoc(running.url, w.id, artifactId, { kind: 'participant', token: p.token });
+    const viewer = openDoc(running.url, w.id, artifactId, {
+      kind: 'facilitator',
+      key: w.facilitatorKey,
+    });
+    docs.push(editor, viewer);
+    await Promise.all([synced(editor), synced(viewer)]);
+    let reports = 0;
+    const handle = viewer.provider.messageHandlers[DOC_MESSAGE_SAVED]!;
+    viewer.provider.messageHandlers[DOC_MESSAGE_SAVED] = (...args) => {
+      reports++;
+      handle(...args);
+    };
+    itemsOf(editor.doc).push([newItem({ id: 'r', text: 'Recruited with a false job offer' })]);
+    await eventually(() => expect(itemsOf(viewer.doc).length).toBe(1));
+    await eventually(() => expect(reports).toBeGreaterThan(0));
+    expect(viewer.allSaved()).toBe(true);
+    await new Promise((r) => setTimeout(r, 1000));
+    const before = reports;
+    // The same person on a second device (or back after a drop): its sync brings nothing new.
+    const again = openDoc(running.url, w.id, artifactId, { kind: 'participant', token: p.token });
+    docs.push(again);
+    await synced(again);
+    await eventually(() => expect(again.allSaved()).toBe(true));
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(reports).toBe(before);
+    // Something new from it is reported to the others as before.
+    itemsOf(again.doc).push([newItem({ id: 's', text: 'Documents kept by the recruiter' })]);
+    await eventually(() => expect(itemsOf(viewer.doc).length).toBe(2));
+    await eventually(() => expect(viewer.allSaved()).toBe(true));
+    expect(reports).toBeGreaterThan(before);
+  });
+
   it('is not sent to plain y-websocket clients, which would not understand it', async () => {
     const { w, p, artifactId } = await checklist();
     const types: number[] = [];

@@ -74,11 +74,14 @@ export async function storm(ctx: Context): Promise<void> {
   const stoppedAt = now();
   server = await ctx.start('plenary', { dataDir: dir, build: ctx.build, port });
   const upAt = server.readyAt;
-  await server.reset();
+  const cpuAtStart = (await server.reset()).cpuMs;
   const recoveries = await ctx.phase(server, 'reconnect storm', () =>
     ctx.pool.all('recovered', () => ({ pollId: poll.id, timeoutMs: 30_000 })),
   );
   const reconnectStats = await server.stats();
+  // The server's own CPU over the recovery (user + system), less noisy than its latency on a
+  // machine the load generator shares: what each returning participant costs the server.
+  const reconnectCpuMs = reconnectStats.cpuMs - cpuAtStart;
   const recovery = new Histogram();
   const toWelcomeAgain = new Histogram();
   const toDocAgain = new Histogram();
@@ -119,6 +122,7 @@ export async function storm(ctx: Context): Promise<void> {
     stopMs: stoppedAt - downAt,
     refusedVotes: votes.filter((v) => !v.ok).map((v) => v.code),
     reconnectLoop: reconnectStats.loop,
+    reconnectCpuMs,
     lostVotes,
     lostEdits,
     docsVerified: verified.reduce((s, v) => s + v.checked, 0),
@@ -133,6 +137,13 @@ export async function storm(ctx: Context): Promise<void> {
       note: `all ${n} welcomed ${(lastWelcome / 1000).toFixed(1)} s after the first join`,
     },
     { scenario, metric: 'restart downtime (stop→listening)', unit: 'ms', ours: upAt - downAt },
+    {
+      scenario,
+      metric: 'server CPU per returning participant',
+      unit: 'ms',
+      ours: reconnectCpuMs / n,
+      note: `${(reconnectCpuMs / 1000).toFixed(1)} s of CPU over the recovery`,
+    },
     {
       scenario,
       metric: 'drop→usable, consistent p50',

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { itemsOf, newItem } from '@plenary/shared/docs';
 import {
   PROTOCOL_VERSION,
+  decodeWelcome,
   RECONNECTION,
   type Ack,
   type ClientToServer,
@@ -53,9 +54,9 @@ function connectSocket(base: string, auth: Record<string, unknown>, transport: T
 }
 
 function attach(p: Participant) {
-  p.socket.on('welcome', (w) => {
+  p.socket.on('welcome', (wire) => {
     p.welcomes++;
-    p.welcome = w;
+    p.welcome = decodeWelcome(wire);
     if (p.droppedAt !== null && p.welcomedAt === null) p.welcomedAt = now();
   });
   p.socket.on('poll.results', (r) => {

@@ -120,10 +120,12 @@ export class Broadcaster {
 
   /**
    * What a welcome carries: the roster encoded and compressed once per patch (every welcome
-   * until the next patch shares the bytes) and the changes since, not sent yet. A connection
-   * joins the rooms before its welcome, so every change is either in these or in a patch it will
-   * receive;
-   * a change in both is applied twice, which is harmless.
+   * until the next patch shares the bytes), then a participant's own whole profile. A connection
+   * joins the rooms before its welcome, so a change the encoded roster misses is in the next
+   * patch, at most one roster interval later; a change in both is applied twice, which is
+   * harmless. The changes waiting for that patch used to ride along too, mapped and encoded for
+   * each welcome: hundreds of entries per welcome when 1,000 screens came back at once, which
+   * made the welcomes the largest cost of a reconnect storm (bench/, scenario 3).
    */
   welcomeRoster(
     w: Workshop,
@@ -138,11 +140,9 @@ export class Broadcaster {
     const json = (cached[full ? 'full' : 'public'] ??= deflateRawSync(
       JSON.stringify(w.participants.map((p) => view(p, this.presence.of(w.id, p.id)))),
     ));
-    const pending = this.rosterBatches.get(w.id)?.changes.peek() ?? { upsert: [], remove: [] };
-    const upsert = pending.upsert.map((p) => view(p, this.presence.of(w.id, p.id)));
     const me = participantId ? w.participants.find((p) => p.id === participantId) : undefined;
-    if (me) upsert.push(participantView(me, this.presence.of(w.id, me.id)));
-    return { roster: json, rosterPending: { upsert, remove: pending.remove } };
+    const upsert = me ? [participantView(me, this.presence.of(w.id, me.id))] : [];
+    return { roster: json, rosterPending: { upsert, remove: [] } };
   }
 
   /** A participant joined, changed, came online or went away: on every screen within 250 ms. */

@@ -20,6 +20,7 @@ import {
   type MyAnswers,
   type ServerToClient,
   type SocketData,
+  type WelcomeCommon,
   type Workshop,
 } from '@plenary/shared';
 import { ballotKey, ballotSeed, splitParticipantToken } from '../secrets.js';
@@ -116,6 +117,24 @@ export function attachRealtime(
     next();
   });
 
+  /** Per workshop state: the welcome's common part, encoded once for each kind of screen. */
+  const commons = new WeakMap<Workshop, { facilitator?: Buffer; audience?: Buffer }>();
+  function commonOf(w: Workshop, facilitator: boolean): Buffer {
+    let cached = commons.get(w);
+    if (!cached) commons.set(w, (cached = {}));
+    return (cached[facilitator ? 'facilitator' : 'audience'] ??= Buffer.from(
+      JSON.stringify({
+        session: sessionView(w),
+        polls: pollsFor(w, facilitator),
+        results: w.polls
+          .filter((p) => facilitator || (p.revealed && p.state !== 'draft'))
+          .map(tallyOf),
+        questions: questionsFor(w, facilitator),
+        reviews: reviewsFor(w, facilitator),
+      } satisfies WelcomeCommon),
+    ));
+  }
+
   function welcome(socket: PlenarySocket, w: Workshop) {
     const { role, participantId } = socket.data;
     const facilitator = role === 'facilitator';
@@ -130,21 +149,15 @@ export function attachRealtime(
     socket.emit('welcome', {
       role,
       participantId,
-      session: sessionView(w),
+      common: commonOf(w, facilitator),
       ...broadcaster.welcomeRoster(w, role, participantId),
       serverNow: now(),
-      polls: pollsFor(w, facilitator),
-      results: w.polls
-        .filter((p) => facilitator || (p.revealed && p.state !== 'draft'))
-        .map(tallyOf),
-      questions: questionsFor(w, facilitator),
       myAnswers,
       myUpvotes: participantId
         ? w.questions.filter((q) => q.upvoters.includes(participantId)).map((q) => q.id)
         : [],
       progress: facilitator ? deps.docs.progressOf(w.id) : [],
       followUp: followUpFor(w, role, participantId),
-      reviews: reviewsFor(w, facilitator),
       myRatings: participantId ? myRatings(w, participantId) : [],
     });
   }

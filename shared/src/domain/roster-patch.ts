@@ -47,11 +47,6 @@ export class RosterChanges<T extends { id: string }> {
     this.removed.add(id);
   }
 
-  /** Everything merged so far, leaving the batch as it is. */
-  peek(): { upsert: T[]; remove: string[] } {
-    return { upsert: [...this.changed.values()], remove: [...this.removed] };
-  }
-
   /** Everything merged so far, and empties the batch. */
   take(): { upsert: T[]; remove: string[] } {
     const out = { upsert: [...this.changed.values()], remove: [...this.removed] };

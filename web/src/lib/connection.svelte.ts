@@ -2,6 +2,7 @@ import {
   EMPTY_FOLLOW_UP,
   applyRosterPatch,
   isParticipantView,
+  decodeWelcome,
   welcomeRoster,
   PROTOCOL_VERSION,
   RECONNECTION,
@@ -133,7 +134,8 @@ export class Connection {
 
   #listen(): void {
     const s = this.#socket;
-    s.on('welcome', (w) => {
+    s.on('welcome', (wire) => {
+      const w = decodeWelcome(wire);
       this.role = w.role;
       this.participantId = w.participantId;
       this.session = w.session;
