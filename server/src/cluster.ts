@@ -1,5 +1,3 @@
-import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { Redis } from 'ioredis';
 import type { ServerOptions } from 'socket.io';
 import { RedisBus, type Bus } from './bus.js';
 import { RedisDocStore } from './docs/redis-doc-store.js';
@@ -17,8 +15,16 @@ export interface Cluster {
  * document store, socket.io's Redis Streams adapter (rooms and connection state across
  * processes) and the bus for Yjs updates and presence. Four connections: commands, the bus's
  * subscriber, the adapter's blocking stream reads, and one for its writes.
+ *
+ * The Redis client and the adapter load here, only when asked for: imported with the server,
+ * they were 170 to 200 ms of every start on one process (bench/, scenario 7), which a restart
+ * adds to the time everyone waits to get back in.
  */
 export async function connectCluster(url: string, prefix = 'plenary:') {
+  const [{ Redis }, { createAdapter }] = await Promise.all([
+    import('ioredis'),
+    import('@socket.io/redis-streams-adapter'),
+  ]);
   const options = { lazyConnect: true, maxRetriesPerRequest: 20 };
   const main = new Redis(url, options);
   const sub = new Redis(url, options);
