@@ -48,6 +48,19 @@ async function checklist() {
   return { w, p, artifactId: facilitator.session().artifacts[0]!.id };
 }
 
+/** A participant editing the checklist and the facilitator viewing it, both synced. */
+async function editorAndViewer() {
+  const { w, p, artifactId } = await checklist();
+  const editor = openDoc(running.url, w.id, artifactId, { kind: 'participant', token: p.token });
+  const viewer = openDoc(running.url, w.id, artifactId, {
+    kind: 'facilitator',
+    key: w.facilitatorKey,
+  });
+  docs.push(editor, viewer);
+  await Promise.all([synced(editor), synced(viewer)]);
+  return { w, p, artifactId, editor, viewer };
+}
+
 describe('the saved report', () => {
   it('tells an editor its edit is stored only once it is on disk', async () => {
     const { w, p, artifactId } = await checklist();
@@ -71,28 +84,14 @@ describe('the saved report', () => {
   });
 
   it('also reaches the other people in the document, who then know all they see is stored', async () => {
-    const { w, p, artifactId } = await checklist();
-    const editor = openDoc(running.url, w.id, artifactId, { kind: 'participant', token: p.token });
-    const viewer = openDoc(running.url, w.id, artifactId, {
-      kind: 'facilitator',
-      key: w.facilitatorKey,
-    });
-    docs.push(editor, viewer);
-    await Promise.all([synced(editor), synced(viewer)]);
+    const { editor, viewer } = await editorAndViewer();
     itemsOf(editor.doc).push([newItem({ id: 'b', text: 'Debt bondage' })]);
     await eventually(() => expect(itemsOf(viewer.doc).length).toBe(1));
     await eventually(() => expect(viewer.allSaved()).toBe(true));
   });
 
   it('is not sent again to the others when someone comes back with nothing new', async () => {
-    const { w, p, artifactId } = await checklist();
-    const editor = openDoc(running.url, w.id, artifactId, { kind: 'participant', token: p.token });
-    const viewer = openDoc(running.url, w.id, artifactId, {
-      kind: 'facilitator',
-      key: w.facilitatorKey,
-    });
-    docs.push(editor, viewer);
-    await Promise.all([synced(editor), synced(viewer)]);
+    const { w, p, artifactId, editor, viewer } = await editorAndViewer();
     let reports = 0;
     const handle = viewer.provider.messageHandlers[DOC_MESSAGE_SAVED]!;
     viewer.provider.messageHandlers[DOC_MESSAGE_SAVED] = (...args) => {

@@ -51,8 +51,8 @@ const COMPACT_BYTES = 1 << 20;
  * appends one line per workshop changed since the last (the changes from the record on disk,
  * see json-diff.ts), then fdatasyncs: not the whole file. When the journal outgrows the
  * snapshot (or 1 MB), when it holds a change to an anonymous poll or a deletion (within a
- * second), on open and on close, the whole state is written as the new snapshot (temporary file, fsync, rename, fsync of
- * the folder) and the journal is emptied. Entries carry a sequence number and the snapshot the
+ * second), on open and on close, the whole state is written as the new snapshot (temporary
+ * file, fsync, rename, fsync of the folder) and the journal is emptied. Entries carry a sequence number and the snapshot the
  * last one it contains, so a crash between the two steps replays nothing twice; a torn last
  * line (never acknowledged) is skipped.
  *
