@@ -52,9 +52,9 @@ const COMPACT_BYTES = 1 << 20;
  * see json-diff.ts), then fdatasyncs: not the whole file. When the journal outgrows the
  * snapshot (or 1 MB), when it holds a change to an anonymous poll or a deletion (within a
  * second), on open and on close, the whole state is written as the new snapshot (temporary
- * file, fsync, rename, fsync of the folder) and the journal is emptied. Entries carry a sequence number and the snapshot the
- * last one it contains, so a crash between the two steps replays nothing twice; a torn last
- * line (never acknowledged) is skipped.
+ * file, fsync, rename, fsync of the folder) and the journal is emptied. Entries carry a
+ * sequence number, and the snapshot the number of the last one it contains, so a crash between
+ * the two steps replays nothing twice; a torn last line (never acknowledged) is skipped.
  *
  * Rewriting the whole file per group commit wrote 431 bytes per byte of vote in a burst of
  * 1,000 votes, and its JSON.stringify grew with every workshop on the server (bench/, scenario 5).
