@@ -4,6 +4,7 @@
 //   --e2e    Playwright only
 // Any other arguments go to the one runner selected, e.g. `pnpm test --unit tests/unit/poll.test.ts`.
 import { ensureBuilt, ensureInstalled, runPnpm } from './lib.mjs';
+import { ensureTestDeps } from './test-deps.mjs';
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
 const unitOnly = args.includes('--unit');
@@ -23,6 +24,8 @@ async function step(args) {
 }
 
 await ensureInstalled();
+// Chromium for Playwright, redis-server for the multi-process integration tests.
+await ensureTestDeps({ browser: runE2e, redis: runUnit });
 if (runE2e) await ensureBuilt();
 // The heavy reliability project runs with `pnpm test:reliability` (CI runs both).
 if (runUnit)
