@@ -1,27 +1,17 @@
 import { z } from 'zod';
 import { FOLLOW_UP_LIMITS as L, PLAN_STATUSES } from './domain/followup-types.js';
 import { REVIEW_LIMITS, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
+import { Id, optionalVisibleText, visibleText } from './field-rules.js';
 
 /**
  * Inputs of the follow-up commands (check-ins and personal commitments), spread into
- * `CommandInputs` in schemas.ts. Self-contained: schemas.ts imports this file.
+ * `CommandInputs` in schemas.ts. schemas.ts imports this file, so it does not import schemas.ts.
  */
 
-const id = z.string().min(1).max(64);
-
-const required = (label: string, max: number) =>
-  z
-    .string({ error: `${label} must be text` })
-    .trim()
-    .min(1, { error: `${label} is required` })
-    .max(max, { error: `${label} must be at most ${max} characters` });
-
-const optional = (label: string, max: number) =>
-  z
-    .string({ error: `${label} must be text` })
-    .trim()
-    .max(max, { error: `${label} must be at most ${max} characters` })
-    .default('');
+const id = Id;
+const required = visibleText;
+/** At its default (empty) when left out: these commands replace the whole record. */
+const optional = (label: string, max: number) => optionalVisibleText(label, max).default('');
 
 export const DueDate = z
   .string({ error: 'Choose a date' })

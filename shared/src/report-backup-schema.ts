@@ -6,6 +6,7 @@ import { EMPTY_FOLLOW_UP, FOLLOW_UP_LIMITS as F, PLAN_STATUSES } from './domain/
 import { BACKUP_FORMAT, BACKUP_VERSION } from './domain/report-backup.js';
 import { REVIEW_LIMITS as R, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
 import { AnswerSchema, BudgetSettingsSchema, LIMITS as L } from './schemas.js';
+import { Id } from './field-rules.js';
 
 /**
  * What an uploaded backup must look like before anything is restored from it: the shape of
@@ -15,7 +16,8 @@ import { AnswerSchema, BudgetSettingsSchema, LIMITS as L } from './schemas.js';
 /** The largest document state accepted, in base64 characters (5 MB of Yjs state). */
 export const MAX_BACKUP_DOCUMENT_CHARS = Math.ceil((5 * 1024 * 1024 * 4) / 3) + 4;
 
-const id = z.string().min(1).max(64);
+/** Restored ids keep the rules of new ones: they end up in links, tokens and file names. */
+const id = Id;
 const str = (max: number) => z.string().max(max);
 const int = z.number().int();
 const time = int.min(0);
@@ -74,7 +76,7 @@ const Poll = z.object({
   check: z.object({ phase: z.enum(['pre', 'post']), twinId: id.nullable() }).nullable(),
   createdAt: time,
   ballots: z
-    .record(z.string().min(1).max(128), AnswerSchema)
+    .record(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/), AnswerSchema)
     .refine((b) => Object.keys(b).length <= L.participants, { error: 'Too many ballots' }),
   voters: z.array(id).max(L.participants),
 });

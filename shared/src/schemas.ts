@@ -6,25 +6,17 @@ import { COUNTRY_CODES } from './countries.js';
 import { FollowUpCommandInputs } from './followup-schemas.js';
 import { REVIEW_LIMITS, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
 import { LIMITS } from './limits.js';
+import { Id, optionalVisibleText, visibleText } from './field-rules.js';
 
 /**
  * Every inbound payload (REST body, socket command) is parsed here before the domain sees it.
  * Limits live in the schemas. Strings are trimmed; unknown keys are stripped.
  */
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} must be text` })
-    .trim()
-    .min(1, { error: `${label} is required` })
-    .max(max, { error: `${label} must be at most ${max} characters` });
+const text = visibleText;
 
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label} must be text` })
-    .trim()
-    .max(max, { error: `${label} must be at most ${max} characters` })
-    .default('');
+/** Optional text at its default (empty) when left out: for what is created, never for a patch. */
+const optionalText = (label: string, max: number) => optionalVisibleText(label, max).default('');
 
 const isoDate = z
   .string()
@@ -32,6 +24,7 @@ const isoDate = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: 'Not a real date' });
 
 export { LIMITS } from './limits.js';
+export { ID_PATTERN, Id, hasVisibleCharacter, stripBidiControls } from './field-rules.js';
 
 export const TEMPLATES = ['blank', 'victim-centred'] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
@@ -78,19 +71,27 @@ export const CountryCode = z
   .toUpperCase()
   .refine((c) => COUNTRY_CODES.includes(c), { error: 'Choose a country from the list' });
 
-export const ParticipantProfile = z.object({
+const profileFields = {
   name: text('Name', LIMITS.name),
   country: CountryCode,
-  city: optionalText('City', LIMITS.city),
-  organisation: optionalText('Organisation', LIMITS.organisation),
-  role: optionalText('Role', LIMITS.role),
+  city: optionalVisibleText('City', LIMITS.city),
+  organisation: optionalVisibleText('Organisation', LIMITS.organisation),
+  role: optionalVisibleText('Role', LIMITS.role),
+};
+export const ParticipantProfile = z.object({
+  ...profileFields,
+  city: profileFields.city.default(''),
+  organisation: profileFields.organisation.default(''),
+  role: profileFields.role.default(''),
 });
 export type ParticipantProfile = z.infer<typeof ParticipantProfile>;
+/** A participant's correction of their profile: only the fields named change. */
+const ProfilePatch = z.object(profileFields).partial();
 
 export const JoinInput = ParticipantProfile.extend({ joinCode: JoinCode });
 export type JoinInput = z.infer<typeof JoinInput>;
 
-const id = z.string().min(1).max(64);
+const id = Id;
 const index = z.number().int().min(0).max(10_000);
 const activityKind = z.enum(ACTIVITY_KINDS, { error: 'Unknown activity kind' });
 const plannedMinutes = z
@@ -126,7 +127,7 @@ const pollFields = {
   activityId: id.nullable().optional(),
   checkPhase: z.enum(['pre', 'post']).nullable().optional(),
 };
-const optionId = z.string().min(1).max(64);
+const optionId = Id;
 export const AnswerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('single'), optionId }),
   z.object({ kind: z.literal('quiz'), optionId }),
@@ -197,14 +198,31 @@ const reviewCriteria = z
   .min(1, { error: 'Choose at least one criterion' })
   .max(REVIEW_LIMITS.criteria, { error: `At most ${REVIEW_LIMITS.criteria} criteria` });
 
+/** `http(s)://host[:port]` and nothing more: where participants join. */
+const httpOrigin = z
+  .string({ error: 'Give an address such as http://192.168.1.20:3000' })
+  .max(200, { error: 'The address is too long' })
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return /^https?:$/.test(url.protocol) && url.origin === value;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'Give an address such as http://192.168.1.20:3000, with nothing after the port' },
+  );
+
 export const CommandInputs = {
   'workshop.update': z.object({
     title: text('Title', LIMITS.title).optional(),
-    venue: optionalText('Venue', LIMITS.venue).optional(),
+    venue: optionalVisibleText('Venue', LIMITS.venue).optional(),
     startsOn: isoDate.nullable().optional(),
     endsOn: isoDate.nullable().optional(),
     timerSound: z.boolean().optional(),
     retentionDays: retentionDays.nullable().optional(),
+    joinOrigin: httpOrigin.nullable().optional(),
   }),
   'module.add': z.object({ title: text('Module title', LIMITS.title), index: index.optional() }),
   'module.update': z.object({ moduleId: id, title: text('Module title', LIMITS.title) }),
@@ -234,7 +252,7 @@ export const CommandInputs = {
   'timer.reset': z.object({}),
   'participant.rename': z.object({ participantId: id, name: text('Name', LIMITS.name) }),
   'participant.remove': z.object({ participantId: id }),
-  'me.update': ParticipantProfile.partial(),
+  'me.update': ProfilePatch,
   'poll.create': z.object(pollFields),
   'poll.update': z.object({
     pollId: id,
