@@ -10,3 +10,4 @@ export { RedisStore } from './store/redis.js';
 export { RedisDocStore } from './docs/redis-doc-store.js';
 export { connectCluster, type Cluster } from './cluster.js';
 export { Throttle } from './realtime/throttle.js';
+export { csvCell, pollsCsv } from './http/csv.js';

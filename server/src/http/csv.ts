@@ -1,13 +1,21 @@
 import { tallyPoll, type Poll, type Workshop } from '@plenary/shared';
 
 /**
- * RFC 4180 quoting, plus a guard against spreadsheet formula injection: a cell that a
- * spreadsheet would run (=, +, -, @, tab, CR at the start) gets a leading apostrophe.
+ * What a spreadsheet may take for the start of a formula: = + - @, their full-width and small
+ * forms (which East Asian spreadsheets read as the ASCII ones), and the minus sign; also after
+ * spaces or invisible characters that it may drop first. Tab, CR and LF at the start also count.
+ */
+const FORMULA_START =
+  /^(?:[\t\r\n]|[\s\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE62\uFE63\uFE66\uFE6B\u2212])/u;
+
+/**
+ * RFC 4180 quoting, plus a guard against spreadsheet formula injection: a text cell that a
+ * spreadsheet could run gets a leading apostrophe.
  */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   let s = typeof value === 'number' ? String(Math.round(value * 10_000) / 10_000) : value;
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
