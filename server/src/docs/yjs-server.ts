@@ -24,6 +24,7 @@ import {
   seedVignette,
   readMap,
   readLines,
+  upgradeTextFields,
   vignetteProgress,
 } from '@plenary/shared/docs';
 import { newId } from '../secrets.js';
@@ -265,6 +266,15 @@ export class DocsServer {
           shared.size += u.length;
         }
         shared.appended = updates.length;
+        // A document from before text fields were Y.Text: upgraded once, stored, and told to the
+        // other processes (who make the very same edit from the same stored state).
+        const upgrade = upgradeTextFields(shared.doc, 'store');
+        if (upgrade) {
+          await this.deps.store.append(name, upgrade);
+          shared.size += upgrade.length;
+          shared.appended++;
+          this.publish(shared, BUS_UPDATE, upgrade);
+        }
         this.watch(shared);
         ready = true;
         for (const message of early.splice(0)) this.fromBus(shared, message);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { textOf } from './text-fields.js';
 
 export const OBJECTIVE_STATUSES = ['planned', 'in-progress', 'done'] as const;
 export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
@@ -38,7 +39,7 @@ export const objectivesOf = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>('object
 export function newObjective(id: string): Y.Map<unknown> {
   const m = new Y.Map<unknown>();
   m.set('id', id);
-  for (const f of OBJECTIVE_FIELDS) m.set(f, '');
+  for (const f of OBJECTIVE_FIELDS) m.set(f, f === 'deadline' ? '' : new Y.Text());
   m.set('status', 'planned');
   return m;
 }
@@ -51,13 +52,13 @@ export function readObjective(m: Y.Map<unknown>): Objective {
   const status = s('status');
   return {
     id: s('id'),
-    action: s('action'),
-    why: s('why'),
-    indicator: s('indicator'),
-    target: s('target'),
-    responsible: s('responsible'),
-    resources: s('resources'),
-    partners: s('partners'),
+    action: textOf(m, 'action'),
+    why: textOf(m, 'why'),
+    indicator: textOf(m, 'indicator'),
+    target: textOf(m, 'target'),
+    responsible: textOf(m, 'responsible'),
+    resources: textOf(m, 'resources'),
+    partners: textOf(m, 'partners'),
     deadline: s('deadline'),
     status: (OBJECTIVE_STATUSES as readonly string[]).includes(status)
       ? (status as ObjectiveStatus)

@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
 import { cleanAmount, type BudgetLine } from '../domain/budget.js';
 import { PILLARS } from '../domain/group-types.js';
+import { textOf, toYMap } from './text-fields.js';
 
 /**
  * A budget: Y.Array 'lines' of Y.Map lines (id, pillar, description, amount, justification,
- * notes). Amounts are numbers; anything else reads as 0.
+ * notes; description, justification and notes are Y.Text). Amounts are numbers; anything else reads as 0.
  */
 export const linesOf = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>('lines');
 
@@ -17,9 +18,7 @@ export function newLine(fields: Partial<BudgetLine> & { id: string }): Y.Map<unk
     notes: '',
     ...fields,
   };
-  const m = new Y.Map<unknown>();
-  for (const [k, v] of Object.entries(full)) m.set(k, v);
-  return m;
+  return toYMap({ ...full });
 }
 
 export function readLine(m: Y.Map<unknown>): BudgetLine {
@@ -31,10 +30,10 @@ export function readLine(m: Y.Map<unknown>): BudgetLine {
   return {
     id: s('id'),
     pillar: PILLARS.find((p) => p === pillar) ?? 'prevention',
-    description: s('description'),
+    description: textOf(m, 'description'),
     amount: cleanAmount(m.get('amount')),
-    justification: s('justification'),
-    notes: s('notes'),
+    justification: textOf(m, 'justification'),
+    notes: textOf(m, 'notes'),
   };
 }
 

@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
 import { checklistTemplate } from './templates.js';
+import { textOf, toYMap } from './text-fields.js';
 
 /**
  * The shape of a checklist document: Y.Array 'items' of Y.Map items. Each item has id, section,
- * text, checked, checkedBy (a display name), owner, due (YYYY-MM-DD or ''), notes.
+ * text, checked, checkedBy (a display name), owner, due (YYYY-MM-DD or ''), notes; text, owner
+ * and notes are Y.Text (see text-fields.ts).
  */
 export interface ChecklistItem {
   id: string;
@@ -19,7 +21,6 @@ export interface ChecklistItem {
 export const itemsOf = (doc: Y.Doc) => doc.getArray<Y.Map<unknown>>('items');
 
 export function newItem(fields: Partial<ChecklistItem> & { id: string }): Y.Map<unknown> {
-  const item = new Y.Map<unknown>();
   const full: ChecklistItem = {
     section: '',
     text: '',
@@ -30,8 +31,7 @@ export function newItem(fields: Partial<ChecklistItem> & { id: string }): Y.Map<
     notes: '',
     ...fields,
   };
-  for (const [k, v] of Object.entries(full)) item.set(k, v);
-  return item;
+  return toYMap({ ...full });
 }
 
 export function readItem(m: Y.Map<unknown>): ChecklistItem {
@@ -43,12 +43,12 @@ export function readItem(m: Y.Map<unknown>): ChecklistItem {
   return {
     id: s('id'),
     section: s('section'),
-    text: s('text'),
+    text: textOf(m, 'text'),
     checked: m.get('checked') === true,
     checkedBy: typeof checkedBy === 'string' ? checkedBy : null,
-    owner: s('owner'),
+    owner: textOf(m, 'owner'),
     due: s('due'),
-    notes: s('notes'),
+    notes: textOf(m, 'notes'),
   };
 }
 

@@ -6,3 +6,4 @@ export * from './map.js';
 export * from './budget.js';
 export * from './report-content.js';
 export * from './practice.js';
+export * from './text-fields.js';

@@ -7,10 +7,11 @@ import {
   type MapLink,
   type NetworkMap,
 } from '../domain/network.js';
+import { textOf, toYMap, writeField } from './text-fields.js';
 
 /**
  * A referral-network map: Y.Map 'actors' and Y.Map 'links', each keyed by id, each value a
- * Y.Map of fields. Keyed maps let two people move, edit and delete different actors at once;
+ * Y.Map of fields (names, roles, labels and what data is shared as Y.Text). Keyed maps let two people move, edit and delete different actors at once;
  * a link whose actor is gone is ignored when read (and removed by whoever deletes the actor).
  */
 export const actorsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('actors');
@@ -27,18 +28,12 @@ const num = (m: Y.Map<unknown>, k: string) => {
 const oneOf = <T extends string>(list: readonly T[], v: unknown, fallback: T): T =>
   typeof v === 'string' && (list as readonly string[]).includes(v) ? (v as T) : fallback;
 
-function toYMap(fields: Record<string, unknown>): Y.Map<unknown> {
-  const m = new Y.Map<unknown>();
-  for (const [k, v] of Object.entries(fields)) m.set(k, v);
-  return m;
-}
-
 export function readActor(id: string, m: Y.Map<unknown>): MapActor {
   return {
     id,
-    name: str(m, 'name'),
+    name: textOf(m, 'name'),
     sector: oneOf(SECTORS, m.get('sector'), 'other'),
-    contact: str(m, 'contact'),
+    contact: textOf(m, 'contact'),
     x: num(m, 'x'),
     y: num(m, 'y'),
   };
@@ -50,9 +45,9 @@ export function readLink(id: string, m: Y.Map<unknown>): MapLink {
     from: str(m, 'from'),
     to: str(m, 'to'),
     kind: oneOf(LINK_KINDS, m.get('kind'), 'refers'),
-    label: str(m, 'label'),
+    label: textOf(m, 'label'),
     consent: m.get('consent') === true,
-    data: str(m, 'data'),
+    data: textOf(m, 'data'),
     pathway: oneOf(PATHWAYS, m.get('pathway'), 'both'),
   };
 }
@@ -93,7 +88,7 @@ type LinkFields = Partial<Omit<MapLink, 'id'>>;
 function setFields(m: Y.Map<unknown> | undefined, fields: Record<string, unknown>): void {
   if (!m) return; // deleted meanwhile by someone else
   const write = () => {
-    for (const [k, v] of Object.entries(fields)) if (v !== undefined && m.get(k) !== v) m.set(k, v);
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) writeField(m, k, v);
   };
   if (m.doc) m.doc.transact(write);
   else write();

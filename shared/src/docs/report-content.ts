@@ -6,6 +6,7 @@ import { readLines } from './budget.js';
 import { itemsOf, readItem } from './checklist.js';
 import { readMap } from './map.js';
 import { PRACTICE_SECTIONS, readPractice } from './practice.js';
+import { textOf } from './text-fields.js';
 import { readStage } from './vignette.js';
 
 /**
@@ -14,10 +15,9 @@ import { readStage } from './vignette.js';
  */
 export function readPlanItem(m: Y.Map<unknown>): PlanItem {
   const objective = readObjective(m);
-  const progress = m.get('progress');
   return {
     ...objective,
-    progress: typeof progress === 'string' ? progress : '',
+    progress: textOf(m, 'progress'),
     missing: missingSmart(objective),
   };
 }

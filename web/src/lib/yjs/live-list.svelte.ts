@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { writeField } from '@plenary/shared/docs';
 
 /**
  * A read-only snapshot of a Y.Array of Y.Maps, re-read on every change. Writes go straight to
@@ -28,7 +29,10 @@ export function findById(
   return index === -1 ? null : { map: all[index]!, index };
 }
 
-/** Sets one field of the item with this id, in its own small transaction. */
+/**
+ * Sets fields of the item with this id, in one small transaction: a text field as the smallest
+ * edit of its Y.Text, a choice as a plain value.
+ */
 export function setField(
   array: Y.Array<Y.Map<unknown>>,
   id: string,
@@ -37,7 +41,7 @@ export function setField(
   const found = findById(array, id);
   if (!found || !array.doc) return;
   array.doc.transact(() => {
-    for (const [k, v] of Object.entries(fields)) found.map.set(k, v);
+    for (const [k, v] of Object.entries(fields)) writeField(found.map, k, v);
   });
 }
 
