@@ -174,7 +174,6 @@ describe('what is stored of each update', () => {
   it('keeps an update that arrives before the one it builds on, and stores nothing for a repeat', async () => {
     const { w, p, artifactId } = await checklist();
     const name = `${w.id}/${artifactId}`;
-    const before = (await stored(name)).count;
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
@@ -183,9 +182,8 @@ describe('what is stored of each update', () => {
     const x = await raw(w, artifactId, p.token);
     const y = await raw(w, artifactId, p.token);
     // The second edit first, through one connection: the server cannot integrate it yet, but
-    // must keep it, since it integrates later under another origin.
+    // must keep it (in memory), since it integrates later under another origin.
     x.send(frame(updates[1]!));
-    await eventually(async () => expect((await stored(name)).count).toBe(before + 1));
     y.send(frame(updates[0]!));
     await eventually(async () =>
       expect((await stored(name)).texts).toEqual(['Recruited online', 'Documents confiscated']),

@@ -32,6 +32,7 @@ import type { Workshops } from '../workshops.js';
 import { isAllowedOrigin } from '../realtime/origin.js';
 import { guardAwareness, type Identity } from './awareness-guard.js';
 import { trimAddedValues } from './trim-values.js';
+import { dropPending, encodeIntegrated, hasPending, pendingBytes } from './pending.js';
 import type { DocStore } from './doc-store.js';
 import type { Bus } from '../bus.js';
 import { logError } from '../log.js';
@@ -136,6 +137,8 @@ class SharedDoc {
   readonly presenceChanged = new Set<number>();
   readonly presenceChangedHere = new Set<number>();
   presence: Throttle | null = null;
+  /** Part of a client's update waits in memory for a change it depends on (see pending.ts). */
+  held = false;
   constructor(
     readonly name: string,
     readonly workshopId: string,
@@ -356,13 +359,28 @@ export class DocsServer {
   private fromBus(shared: SharedDoc, message: Uint8Array) {
     const payload = message.subarray(1);
     try {
-      if (message[0] === BUS_UPDATE) Y.applyUpdate(shared.doc, payload, 'remote');
+      if (message[0] === BUS_UPDATE) this.applyRemote(shared, payload);
       else if (message[0] === BUS_AWARENESS)
         awarenessProtocol.applyAwarenessUpdate(shared.awareness, payload, 'remote');
       else if (message[0] === BUS_SAVED) this.reportSaved(shared, payload);
     } catch (error) {
       logError(`[yjs] a message from another process for ${shared.name} failed`, error);
     }
+  }
+
+  /**
+   * Another process stored this update. When a client's held part integrates with it, that part
+   * was stored nowhere: the update as integrated here is stored too.
+   */
+  private applyRemote(shared: SharedDoc, update: Uint8Array) {
+    if (!shared.held) return Y.applyUpdate(shared.doc, update, 'remote');
+    const before = pendingBytes(shared.doc);
+    const integrated = applyCollecting(shared.doc, update, 'remote');
+    shared.held = hasPending(shared.doc);
+    if (integrated && pendingBytes(shared.doc) !== before)
+      this.append(shared, integrated).catch((e) =>
+        logError(`[yjs] could not store an update of ${shared.name}`, e),
+      );
   }
 
   private edited(shared: SharedDoc, conn: Conn | undefined) {
@@ -504,9 +522,12 @@ export class DocsServer {
       if (type === MESSAGE_SYNC) {
         const syncType = decoding.readVarUint(decoder);
         if (syncType === syncProtocol.messageYjsSyncStep1) {
+          // What the client lacks, without anything held (see pending.ts).
+          const stateVector = decoding.readVarUint8Array(decoder);
           const reply = encode((e) => {
             encoding.writeVarUint(e, MESSAGE_SYNC);
-            syncProtocol.readSyncStep1(decoder, e, shared.doc);
+            encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+            encoding.writeVarUint8Array(e, encodeIntegrated(shared.doc, stateVector));
           });
           send(conn.ws, reply);
           return;
@@ -558,20 +579,13 @@ export class DocsServer {
     // Store only what was new: the update Yjs reports for the transaction (nothing when the
     // update was known already). Diffing against the state vector before instead walked the
     // whole document on every edit (most of the server's own work with 50 editors a document).
-    let diff: Uint8Array | null = null;
-    const collect = (integrated: Uint8Array, origin: unknown) => {
-      if (origin === conn) diff = diff ? Y.mergeUpdates([diff, integrated]) : integrated;
-    };
-    shared.doc.on('update', collect);
-    try {
-      Y.applyUpdate(shared.doc, update, conn);
-    } finally {
-      shared.doc.off('update', collect);
-    }
-    // Part of the update waits for an update it depends on (a tab that heard another tab before
-    // this process did): store it whole now, since it integrates later under another origin.
-    if (shared.doc.store.pendingStructs || shared.doc.store.pendingDs)
-      diff = diff ? Y.mergeUpdates([diff, update]) : update;
+    const diff = applyCollecting(shared.doc, update, conn);
+    // Part of the update waits for a change it depends on: it stays in memory only, and is
+    // stored with the update that lets it integrate. The sender is not told it is saved (the
+    // state vector below leaves it out). Only a small part waits honestly (a tab that heard
+    // another tab before this process did); more is dropped.
+    if (pendingBytes(shared.doc) > this.limits.maxMessageBytes) dropPending(shared.doc);
+    shared.held = hasPending(shared.doc);
     // Everything in the document now had its append queued by now; appends settle in order.
     const covered = Y.encodeStateVector(shared.doc);
     // The connection's next message does not wait for the disk (with a commit window, waiting
@@ -638,7 +652,7 @@ export class DocsServer {
    */
   private compact(shared: SharedDoc): Promise<void> {
     shared.compacting ??= (async () => {
-      const snapshot = Y.encodeStateAsUpdate(shared.doc);
+      const snapshot = encodeIntegrated(shared.doc);
       const counted = shared.appended;
       shared.appended = 0;
       try {
@@ -792,9 +806,15 @@ export class DocsServer {
   async stateOf(workshopId: string, artifactId: string): Promise<Uint8Array> {
     const name = `${workshopId}/${artifactId}`;
     const live = await this.docs.get(name)?.catch(() => undefined);
-    if (live) return Y.encodeStateAsUpdate(live.doc);
-    const updates = await this.deps.store.load(name);
-    return updates.length > 0 ? Y.mergeUpdates(updates) : Y.encodeStateAsUpdate(new Y.Doc());
+    if (live) return encodeIntegrated(live.doc);
+    // Loaded into a document, so that a part stored before it was held back is left out.
+    const doc = new Y.Doc();
+    try {
+      for (const u of await this.deps.store.load(name)) Y.applyUpdate(doc, u);
+      return encodeIntegrated(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 
   /** Stores the state of a document of a workshop being restored, before anyone can open it. */
@@ -847,6 +867,21 @@ function encode(write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
   write(e);
   return encoding.toUint8Array(e);
+}
+
+/** Applies an update; returns what it integrated (null when nothing), as Yjs reports it. */
+function applyCollecting(doc: Y.Doc, update: Uint8Array, origin: unknown): Uint8Array | null {
+  let integrated: Uint8Array | null = null;
+  const collect = (u: Uint8Array, o: unknown) => {
+    if (o === origin) integrated = integrated ? Y.mergeUpdates([integrated, u]) : u;
+  };
+  doc.on('update', collect);
+  try {
+    Y.applyUpdate(doc, update, origin);
+  } finally {
+    doc.off('update', collect);
+  }
+  return integrated;
 }
 
 function send(ws: WebSocket, message: Uint8Array) {
