@@ -438,7 +438,7 @@ describe('the Markdown report', () => {
   it('escapes what people typed, so it cannot become a link or markup', () => {
     const { w, documents, now } = run();
     const md = reportMarkdown(buildReport({ workshop: w, documents, now }));
-    expect(md).toContain('Ana \\*Reyes\\* \\[x\\](http://example.invalid)');
+    expect(md).toContain('Ana \\*Reyes\\* \\[x\\](http\\://example.invalid)');
     expect(md).not.toContain('[x](http');
     expect(mdInline('a | b\nc <script>')).toBe('a \\| b c \\<script\\>');
     expect(mdParagraph('1. not a list')).toBe('1\\. not a list');

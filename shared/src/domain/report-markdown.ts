@@ -4,30 +4,14 @@ import { PLAN_STATUS_LABELS } from './followup-types.js';
 import { PILLAR_LABELS } from './group-types.js';
 import { LINK_KIND_LABELS, SECTOR_LABELS } from './network.js';
 import type { Report, ReportPoll, ReportWork } from './report-types.js';
+import { mdBlock, mdInline, mdParagraph } from './markdown-escape.js';
+
+export { mdBlock, mdInline, mdParagraph } from './markdown-escape.js';
 
 /**
  * The report as one Markdown file. Everything people typed is escaped, so a name or a note can
  * never become a link, an image or markup: the file reads the same in any Markdown viewer.
  */
-
-/** One line of text: whitespace collapsed, Markdown and HTML punctuation escaped. */
-export function mdInline(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
-}
-
-/** A paragraph: like `mdInline`, and nothing at its start can open a list, heading or quote. */
-export function mdParagraph(text: string): string {
-  return mdInline(text)
-    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
-    .replace(/^(#+|[-+=])(?=\s|$)/, '\\$1');
-}
-
-/** Text that may run over several lines: each line escaped, line breaks kept. */
-export const mdBlock = (text: string): string =>
-  text.split(/\r?\n/).map(mdParagraph).filter(Boolean).join('  \n');
 
 const cell = (text: string) => mdInline(text) || ' ';
 
