@@ -65,3 +65,21 @@ export const synced = (c: DocClient) =>
     if (c.provider.synced) return resolve();
     c.provider.once('sync', (s: boolean) => s && resolve());
   });
+
+/** A bare WebSocket on a document, authenticated, for sending hand-made frames. */
+export async function openRawDoc(
+  base: string,
+  workshopId: string,
+  artifactId: string,
+  credential: Credential,
+): Promise<WebSocket> {
+  const secret = credential.kind === 'participant' ? credential.token : credential.key;
+  const ws = new WebSocket(
+    `${base.replace('http', 'ws')}/yjs/${workshopId}/${artifactId}?kind=${credential.kind}&secret=${encodeURIComponent(secret)}`,
+  );
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  return ws;
+}

@@ -30,7 +30,7 @@ import {
 import { newId } from '../secrets.js';
 import type { Workshops } from '../workshops.js';
 import { isAllowedOrigin } from '../realtime/origin.js';
-import { guardAwareness, type Identity } from './awareness-guard.js';
+import { guardAwareness, sameIdentity, type Identity } from './awareness-guard.js';
 import { trimAddedValues } from './trim-values.js';
 import { dropPending, encodeIntegrated, hasPending, pendingBytes } from './pending.js';
 import type { DocStore } from './doc-store.js';
@@ -546,7 +546,9 @@ export class DocsServer {
         await this.apply(shared, conn, update);
       } else if (type === MESSAGE_AWARENESS) {
         const update = decoding.readVarUint8Array(decoder);
-        const guarded = guardAwareness(update, conn.clientIds, conn.identity);
+        const guarded = guardAwareness(update, conn.clientIds, conn.identity, (id) =>
+          this.claim(shared, conn, id),
+        );
         if (!guarded) return conn.ws.close(CLOSE.badMessage, 'Presence refused');
         if (guarded.update)
           awarenessProtocol.applyAwarenessUpdate(shared.awareness, guarded.update, conn);
@@ -569,6 +571,23 @@ export class DocsServer {
       // Untrusted bytes: a malformed frame closes only its sender's connection.
       conn.ws.close(CLOSE.badMessage, 'Malformed message');
     }
+  }
+
+  /**
+   * Binds a Yjs client id's presence to a connection, if nobody else holds it: no state for it in
+   * the document (from here or another process), or one of the same person's (a tab back after a
+   * Wi-Fi drop, before its old connection is seen closed), which then moves to this connection.
+   * Otherwise anyone who saw an id, a gallery reader from another group included, could set or
+   * remove that person's presence.
+   */
+  private claim(shared: SharedDoc, conn: Conn, clientId: number): boolean {
+    const state = shared.awareness.getStates().get(clientId) as { user?: Identity } | undefined;
+    if (state && !(state.user && sameIdentity(state.user, conn.identity))) return false;
+    for (const c of shared.conns)
+      if (c !== conn && c.clientIds.has(clientId) && !sameIdentity(c.identity, conn.identity))
+        return false;
+    for (const c of shared.conns) if (c !== conn) c.clientIds.delete(clientId);
+    return true;
   }
 
   /**
