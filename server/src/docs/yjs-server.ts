@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
@@ -192,12 +192,9 @@ export class DocsServer {
     });
   }
 
-  attach(http: HttpServer): void {
-    http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      if (!url.pathname.startsWith('/yjs/')) return; // socket.io's own upgrades
-      void this.upgrade(req, socket, head, url);
-    });
+  /** Takes an upgrade to /yjs/ (the server's upgrade dispatcher, http/upgrades.ts, calls it). */
+  takeUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    return this.upgrade(req, socket, head, new URL(req.url ?? '/', 'http://x'));
   }
 
   private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL) {

@@ -74,7 +74,8 @@ export function attachRealtime(
   const io: IO = new Server(httpServer, {
     maxHttpBufferSize: 1_000_000,
     serveClient: false,
-    // Other upgrades (/yjs/) are ours too: engine.io must not destroy them.
+    // Other upgrades are the dispatcher's (http/upgrades.ts: /yjs/ taken, the rest refused at
+    // once), not engine.io's: its destroyUpgrade would end them a second later, /yjs/ ones too.
     destroyUpgrade: false,
     allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, deps.allowedOrigins)),
     ...(deps.adapter && { adapter: deps.adapter }),
