@@ -86,6 +86,11 @@ export function createServer(deps: ServerDeps): PlenaryServer {
     { prefix: realtime.io.path() + '/' },
     { prefix: '/yjs/', take: (req, socket, head) => docs.takeUpgrade(req, socket, head) },
   ]);
+  // API answers name people (rosters, results, reports, backups): no cache or proxy keeps them.
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   // Before the API router: the restore of a backup takes a larger body than its parser allows.
   app.use(
     '/api',
