@@ -51,6 +51,8 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
+      // The whole suite creates and restores its workshops from one address, within minutes.
+      WORKSHOPS_PER_MINUTE: '1000',
       ...(process.env.E2E_BUILD ? { WEB_BUILD_DIR: `../web/.snap-${process.env.E2E_BUILD}` } : {}),
     },
     reuseExistingServer: false,

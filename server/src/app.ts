@@ -31,6 +31,8 @@ export interface ServerDeps {
   now?: () => number;
   /** Several processes: the socket.io adapter and the bus that join them (see cluster.ts). */
   cluster?: Cluster;
+  /** Proxies whose X-Forwarded-For gives the client's address (TRUST_PROXY); none by default. */
+  trustProxy?: string | number;
   /** How long a stop waits for socket.io's closing handshakes before closing sockets (1 s). */
   closeGraceMs?: number;
 }
@@ -54,7 +56,9 @@ export function createServer(deps: ServerDeps): PlenaryServer {
   const limiter = new Limiter({ ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For (and -Proto, -Host) only from the proxies configured (TRUST_PROXY): from any
+  // other client it would choose the address that rate limits count.
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -94,7 +98,14 @@ export function createServer(deps: ServerDeps): PlenaryServer {
   // Before the API router: the restore of a backup takes a larger body than its parser allows.
   app.use(
     '/api',
-    reportRouter({ workshops, docs, store: deps.store, publicOrigin: deps.publicOrigin, now }),
+    reportRouter({
+      workshops,
+      docs,
+      store: deps.store,
+      limiter,
+      publicOrigin: deps.publicOrigin,
+      now,
+    }),
   );
   app.use(
     '/api',

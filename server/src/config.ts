@@ -9,6 +9,31 @@ export interface Config {
   webBuildDir: string | undefined;
   /** Several processes share workshops through this Redis; lowdb in dataDir when absent. */
   redisUrl: string | undefined;
+  /** Proxies whose X-Forwarded-For is believed (express's `trust proxy`); none when undefined. */
+  trustProxy: string | number | undefined;
+  /** Workshops created, and backups restored, per address per minute (each); 10 when undefined. */
+  workshopsPerMinute: number | undefined;
+}
+
+/**
+ * TRUST_PROXY: a number of proxy hops, or addresses and subnets (`loopback`, `10.0.0.0/8`, ...)
+ * comma-separated. `true` is refused: trusting X-Forwarded-For from anyone lets every client
+ * choose the address its limits are counted under.
+ */
+function trustProxy(value: string | undefined): string | number | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (v === 'true' || v === '*')
+    throw new Error('TRUST_PROXY must name the proxies (e.g. "loopback" or "10.0.0.2"), not all');
+  return v;
+}
+
+function positiveInteger(name: string, value: string | undefined): number | undefined {
+  if (!value?.trim()) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number above 0`);
+  return n;
 }
 
 /** Configuration comes from the environment, read here and only here. */
@@ -31,5 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     allowedOrigins,
     webBuildDir: env.WEB_BUILD_DIR ? resolve(env.WEB_BUILD_DIR) : undefined,
     redisUrl: env.REDIS_URL ? new URL(env.REDIS_URL).href : undefined,
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    workshopsPerMinute: positiveInteger('WORKSHOPS_PER_MINUTE', env.WORKSHOPS_PER_MINUTE),
   };
 }

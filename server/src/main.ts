@@ -49,6 +49,13 @@ async function main() {
     webHandler: await loadWebHandler(webDir),
     publicOrigin: config.publicOrigin,
     allowedOrigins: config.allowedOrigins,
+    ...(config.trustProxy !== undefined && { trustProxy: config.trustProxy }),
+    ...(config.workshopsPerMinute && {
+      rateLimits: {
+        creationsPerMinute: config.workshopsPerMinute,
+        restoresPerMinute: config.workshopsPerMinute,
+      },
+    }),
   });
   const url = await server.listen(config.port, config.host);
   console.log(

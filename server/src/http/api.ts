@@ -18,6 +18,7 @@ import type { Workshops } from '../workshops.js';
 import type { Limiter } from '../limits.js';
 import { pollsCsv } from './csv.js';
 import { sendFailure, sendInvalid } from './errors.js';
+import { clientAddress, limitPerAddress, sendRateLimited } from './throttle.js';
 import { logError } from '../log.js';
 
 export interface ApiDeps {
@@ -48,7 +49,12 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json({ ok: true, version: deps.version });
   });
 
-  api.post('/workshops', async (req, res) => {
+  const limitCreations = limitPerAddress(
+    (address) => deps.limiter.create(address),
+    'Too many workshops created from this address: wait a minute and try again',
+  );
+
+  api.post('/workshops', limitCreations, async (req, res) => {
     const parsed = CreateWorkshopInput.safeParse(req.body ?? {});
     if (!parsed.success) return sendInvalid(res, parsed.error);
     const { workshop, facilitatorKey, screenKey } = await workshops.create(parsed.data);
@@ -65,25 +71,30 @@ export function apiRouter(deps: ApiDeps): Router {
     res.status(201).json(body);
   });
 
-  /** Join codes are short: an address that keeps getting them wrong must wait. */
-  const address = (req: Request) => req.ip ?? 'unknown';
-  const throttleJoin = async (req: Request, res: Response, next: NextFunction) => {
-    const verdict = await deps.limiter.mayTryCode(address(req));
-    if (verdict.ok) return next();
-    res.setHeader('Retry-After', String(Math.ceil(verdict.retryAfterMs / 1000)));
-    sendFailure(res, {
-      code: 'rate_limited',
-      message: 'Too many tries: wait a minute, then check the code and try again',
-    });
+  /**
+   * Join codes are short: an address that keeps getting them wrong must wait. Sends the 429
+   * itself; a right code still opens a workshop joined from the same address before (the venue's).
+   */
+  const mayTryCode = async (req: Request, res: Response, workshopId: string | undefined) => {
+    const address = clientAddress(req);
+    const verdict = await deps.limiter.mayTryCode(address);
+    if (verdict.ok || (workshopId && deps.limiter.joinedBefore(address, workshopId))) return true;
+    sendRateLimited(
+      res,
+      verdict.retryAfterMs,
+      'Too many tries: wait a minute, then check the code and try again',
+    );
+    return false;
   };
 
-  api.get('/join/:code', throttleJoin, async (req, res) => {
+  api.get('/join/:code', async (req, res) => {
     const code = JoinCode.safeParse(req.params.code);
     if (!code.success) return sendInvalid(res, code.error);
     const id = await workshops.idForJoinCode(code.data);
+    if (!(await mayTryCode(req, res, id))) return;
     const record = id ? await workshops.get(id) : undefined;
     if (!record) {
-      await deps.limiter.wrongCode(address(req));
+      await deps.limiter.wrongCode(clientAddress(req));
       return sendFailure(res, {
         code: 'not_found',
         message: 'No workshop has this join code',
@@ -93,14 +104,17 @@ export function apiRouter(deps: ApiDeps): Router {
     res.json({ workshopId: record.workshop.id, title: record.workshop.title });
   });
 
-  api.post('/join', throttleJoin, async (req, res) => {
+  api.post('/join', async (req, res) => {
     const parsed = JoinInput.safeParse(req.body ?? {});
     if (!parsed.success) return sendInvalid(res, parsed.error);
+    const id = await workshops.idForJoinCode(parsed.data.joinCode);
+    if (!(await mayTryCode(req, res, id))) return;
     const joined = await workshops.join(parsed.data);
     if (!joined.ok) {
-      if (joined.code === 'not_found') await deps.limiter.wrongCode(address(req));
+      if (joined.code === 'not_found') await deps.limiter.wrongCode(clientAddress(req));
       return sendFailure(res, joined);
     }
+    deps.limiter.joined(clientAddress(req), joined.value.workshop.id);
     const body: Joined = {
       workshopId: joined.value.workshop.id,
       participantId: joined.value.participant.id,

@@ -19,6 +19,8 @@ import { hashSecret, newId, newJoinCode, newSecret, participantToken } from '../
 import type { Store } from '../store/store.js';
 import type { Workshops } from '../workshops.js';
 import { sendFailure } from './errors.js';
+import { limitPerAddress } from './throttle.js';
+import type { Limiter } from '../limits.js';
 
 /** The largest backup accepted (a JSON body; documents are base64 inside it). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -27,6 +29,7 @@ export interface ReportDeps {
   workshops: Workshops;
   docs: DocsServer;
   store: Store;
+  limiter: Limiter;
   /** Fixed public origin (PUBLIC_ORIGIN), or undefined to use the request's own. */
   publicOrigin: string | undefined;
   now: () => number;
@@ -140,6 +143,10 @@ export function reportRouter(deps: ReportDeps): Router {
 
   router.post(
     '/workshops/import',
+    limitPerAddress(
+      (address) => deps.limiter.restore(address),
+      'Too many backups restored from this address: wait a minute and try again',
+    ),
     express.json({ limit: importMax }),
     async (req: Request, res: Response) => {
       // PARSE: the whole backup, then every document, before anything is written.
