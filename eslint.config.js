@@ -9,6 +9,20 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './web/svelte.config.js';
 
+// Browser APIs that exist only in secure contexts (https or localhost). A laptop serving the
+// venue's Wi-Fi over plain http is not one: there they are undefined and every use throws.
+const SECURE_CONTEXT_ONLY = [
+  "[property.name='randomUUID']",
+  "[property.name='subtle']",
+  "[property.name='clipboard']",
+  "[property.name='serviceWorker']",
+  "[property.name='share'][object.name='navigator']",
+  "[property.name='share'][object.property.name='navigator']",
+];
+const NEEDS_SECURE_CONTEXT =
+  'Needs a secure context (https or localhost); a venue laptop serves plain http. ' +
+  'Use $lib/ids (getRandomValues) or $lib/clipboard (with its fallback).';
+
 const CLIENT_MUST_NOT_IMPORT_SERVER = 'Do not import server code from the client.';
 const DOMAIN_DOES_NO_IO =
   'The domain does no I/O: keep transport, storage and Node APIs in server/.';
@@ -119,6 +133,20 @@ export default defineConfig(
             { regex: '(^|/)server/src(/|$)', message: CLIENT_MUST_NOT_IMPORT_SERVER },
           ],
         },
+      ],
+    },
+  },
+  {
+    name: 'plenary/secure-context-apis',
+    files: ['web/src/**', 'shared/src/**'],
+    ignores: ['web/src/lib/clipboard.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...SECURE_CONTEXT_ONLY.map((match) => ({
+          selector: `MemberExpression${match}`,
+          message: NEEDS_SECURE_CONTEXT,
+        })),
       ],
     },
   },

@@ -2,11 +2,15 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { mapVenueHostToLoopback, VENUE_HOST } from './e2e/venue-host';
 
 // The production build (server/dist/main.js serving web/build) on its own port and a fresh,
 // empty data directory for every run. `pnpm test` builds first when sources changed.
 const port = Number(process.env.E2E_PORT ?? 3917);
-const baseURL = `http://127.0.0.1:${port}`;
+// Plain http through a name that is not localhost: not a secure context, as at a venue.
+const host = process.env.E2E_HOST ?? VENUE_HOST;
+mapVenueHostToLoopback(host);
+const baseURL = `http://${host}:${port}`;
 // Workers load this file again and inherit the runner's environment: one directory per run.
 const dataDir = (process.env.PLENARY_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'plenary-e2e-')));
 
@@ -15,7 +19,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './artifacts/test-results',
+  // One folder per snapshot: Playwright empties it at start, which would pull traces from under
+  // another run in the same checkout.
+  outputDir: `./artifacts/test-results${process.env.E2E_BUILD ? `-${process.env.E2E_BUILD}` : ''}`,
   workers: 1,
   fullyParallel: false,
   retries: 0,
@@ -37,6 +43,7 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        `--host-resolver-rules=MAP ${VENUE_HOST} 127.0.0.1`,
       ],
     },
   },
@@ -46,13 +53,14 @@ export default defineConfig({
     command: process.env.E2E_BUILD
       ? `node ../server/.snap-${process.env.E2E_BUILD}/main.js`
       : 'node ../server/dist/main.js',
-    url: `${baseURL}/api/health`,
+    url: `http://127.0.0.1:${port}/api/health`,
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       // The whole suite creates and restores its workshops from one address, within minutes.
       WORKSHOPS_PER_MINUTE: '1000',
+      ALLOWED_HOSTS: VENUE_HOST,
       ...(process.env.E2E_BUILD ? { WEB_BUILD_DIR: `../web/.snap-${process.env.E2E_BUILD}` } : {}),
     },
     reuseExistingServer: false,

@@ -10,6 +10,7 @@ import type { Store } from './store/store.js';
 import { MemoryDocStore, type DocStore } from './docs/doc-store.js';
 import { DocsServer, type DocLimits } from './docs/yjs-server.js';
 import { Upgrades } from './http/upgrades.js';
+import { HostPolicy, refuseUnknownHosts } from './http/hosts.js';
 import { Workshops } from './workshops.js';
 import { DEFAULT_RATE_LIMITS, Limiter, type RateLimits } from './limits.js';
 import { logError } from './log.js';
@@ -28,6 +29,8 @@ export interface ServerDeps {
   webHandler?: RequestHandler;
   publicOrigin?: string;
   allowedOrigins?: readonly string[];
+  /** More host names to answer (ALLOWED_HOSTS); `*` answers any. */
+  allowedHosts?: readonly string[];
   now?: () => number;
   /** Several processes: the socket.io adapter and the bus that join them (see cluster.ts). */
   cluster?: Cluster;
@@ -39,6 +42,8 @@ export interface ServerDeps {
 
 export interface PlenaryServer {
   http: HttpServer;
+  /** Which Host headers are answered, and where participants join. */
+  hosts: HostPolicy;
   workshops: Workshops;
   docs: DocsServer;
   /** Runs the retention sweep now (it also runs hourly). */
@@ -59,6 +64,13 @@ export function createServer(deps: ServerDeps): PlenaryServer {
   // X-Forwarded-For (and -Proto, -Host) only from the proxies configured (TRUST_PROXY): from any
   // other client it would choose the address that rate limits count.
   app.set('trust proxy', deps.trustProxy ?? false);
+  const hosts = new HostPolicy({
+    publicOrigin: deps.publicOrigin,
+    allowedOrigins: deps.allowedOrigins ?? [],
+    allowedHosts: deps.allowedHosts ?? [],
+    port: () => (http.address() as AddressInfo | null)?.port ?? 0,
+  });
+  app.use(refuseUnknownHosts(hosts));
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -82,11 +94,12 @@ export function createServer(deps: ServerDeps): PlenaryServer {
     presence,
     limiter,
     allowedOrigins: deps.allowedOrigins ?? [],
+    answersHost: (host) => hosts.answers(host),
     now,
     onRemoved: (workshopId, participantId) => docs.disconnectParticipant(workshopId, participantId),
     ...(deps.cluster && { adapter: deps.cluster.adapter }),
   });
-  const upgrades = new Upgrades(http, [
+  const upgrades = new Upgrades(http, (req) => hosts.answers(req.headers.host), [
     { prefix: realtime.io.path() + '/' },
     { prefix: '/yjs/', take: (req, socket, head) => docs.takeUpgrade(req, socket, head) },
   ]);
@@ -115,6 +128,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
       limiter,
       version: deps.version ?? '0.0.0-dev',
       publicOrigin: deps.publicOrigin,
+      joinOrigins: () => hosts.joinOrigins(),
       deleteWorkshop,
     }),
   );
@@ -152,6 +166,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
 
   return {
     http,
+    hosts,
     workshops,
     docs,
     sweep,

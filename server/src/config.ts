@@ -6,6 +6,8 @@ export interface Config {
   dataDir: string;
   publicOrigin: string | undefined;
   allowedOrigins: string[];
+  /** Host names answered besides this machine's own names and addresses (`*`: any). */
+  allowedHosts: string[];
   webBuildDir: string | undefined;
   /** Several processes share workshops through this Redis; lowdb in dataDir when absent. */
   redisUrl: string | undefined;
@@ -48,12 +50,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     .filter(Boolean)
     .map((s) => new URL(s).origin);
   if (publicOrigin) allowedOrigins.push(publicOrigin);
+  const allowedHosts = (env.ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   return {
     port,
     host: env.HOST || undefined,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     publicOrigin,
     allowedOrigins,
+    allowedHosts,
     webBuildDir: env.WEB_BUILD_DIR ? resolve(env.WEB_BUILD_DIR) : undefined,
     redisUrl: env.REDIS_URL ? new URL(env.REDIS_URL).href : undefined,
     trustProxy: trustProxy(env.TRUST_PROXY),

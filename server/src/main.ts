@@ -9,6 +9,8 @@ import { FileDocStore } from './docs/file-doc-store.js';
 import { connectCluster } from './cluster.js';
 import type { Store } from './store/store.js';
 import { logError } from './log.js';
+import { isLoopbackHostname } from './http/hosts.js';
+import type { JoinOrigins } from '@plenary/shared';
 
 declare const PLENARY_VERSION: string | undefined;
 const version = typeof PLENARY_VERSION === 'string' ? PLENARY_VERSION : '0.0.0-dev';
@@ -21,6 +23,18 @@ async function loadWebHandler(dir: string): Promise<RequestHandler | undefined> 
   }
   const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
   return mod.handler;
+}
+
+/** Where phones on the venue's network join: printed at start, for whoever runs the laptop. */
+function joinLines({ fixed, origins }: JoinOrigins, boundHost: string | undefined): string[] {
+  if (fixed) return [`[plenary] Participants join at ${origins[0]!.origin}`];
+  if (boundHost && isLoopbackHostname(boundHost))
+    return [`[plenary] Listening on ${boundHost} only: other devices cannot join (unset HOST)`];
+  if (origins.length === 0)
+    return [
+      '[plenary] No network found: connect to the venue’s Wi-Fi, then restart to see the address',
+    ];
+  return origins.map(({ origin, label }) => `[plenary] Participants join at ${origin} (${label})`);
 }
 
 async function main() {
@@ -56,11 +70,13 @@ async function main() {
         restoresPerMinute: config.workshopsPerMinute,
       },
     }),
+    allowedHosts: config.allowedHosts,
   });
   const url = await server.listen(config.port, config.host);
   console.log(
     `[plenary] ${version} listening on ${url} (${config.redisUrl ? `workshops in Redis at ${new URL(config.redisUrl).host}` : `data in ${config.dataDir}`})`,
   );
+  for (const line of joinLines(server.hosts.joinOrigins(), config.host)) console.log(line);
 
   let stopping = false;
   const stop = async (signal: string) => {

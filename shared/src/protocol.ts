@@ -216,6 +216,18 @@ export interface CreatedWorkshop {
   screenUrl: string;
 }
 
+/** An address participants can reach the server at, and the interface it belongs to. */
+export interface JoinOrigin {
+  origin: string;
+  label: string;
+}
+
+/** `GET /api/workshops/:id/join-origins`: `fixed` when PUBLIC_ORIGIN decides alone. */
+export interface JoinOrigins {
+  fixed: boolean;
+  origins: JoinOrigin[];
+}
+
 export interface Joined {
   workshopId: string;
   participantId: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   adjustTimer,
+  clockSample,
   formatClock,
   idleTimer,
   isExpired,
@@ -8,7 +9,9 @@ import {
   remainingMs,
   resetTimer,
   resumeTimer,
+  shownRemainingMs,
   startTimer,
+  tighter,
 } from '@plenary/shared';
 
 const T0 = 1_000_000;
@@ -82,5 +85,42 @@ describe('timer arithmetic', () => {
     expect(formatClock(5 * 60_000)).toBe('5:00');
     expect(formatClock(90 * 60_000)).toBe('1:30:00');
     expect(formatClock(-5)).toBe('0:00');
+  });
+});
+
+describe('the server clock seen from a browser', () => {
+  // The browser's clock is 10 s behind the server's; the server starts a 60-minute timer at
+  // server time S, and its welcome takes a slow 1.8 s to arrive (0.3 s out, 1.5 s back).
+  const BEHIND = 10_000;
+  const S = 5_000_000;
+  const timer = startTimer(idleTimer(60 * 60_000), S);
+
+  it('never shows more than the timer’s length after a slow first answer', () => {
+    const sentAt = S - BEHIND - 300;
+    const receivedAt = S - BEHIND + 1500;
+    const first = clockSample(sentAt, S, receivedAt);
+    const serverNowSeen = receivedAt + first.offsetMs;
+    expect(serverNowSeen).toBeGreaterThanOrEqual(S + 1500);
+    expect(formatClock(remainingMs(timer, serverNowSeen))).toBe('59:59');
+    // Without the round trip (offset = server time - arrival time) it read 60:00 and then some.
+    const naive = receivedAt + (S - receivedAt);
+    expect(remainingMs(timer, naive)).toBe(60 * 60_000);
+  });
+
+  it('keeps the sample with the shortest round trip, which bounds the offset best', () => {
+    const slow = clockSample(0, 10_000, 1_800);
+    const fast = clockSample(5_000, 15_040, 5_060);
+    expect(tighter(slow, fast)).toBe(fast);
+    expect(tighter(fast, slow)).toBe(fast);
+    expect(fast.offsetMs - BEHIND).toBeGreaterThanOrEqual(0);
+    expect(fast.offsetMs - BEHIND).toBeLessThanOrEqual(fast.roundTripMs);
+  });
+
+  it('does not jump back up when a better sample arrives', () => {
+    expect(shownRemainingMs(3_599_000, null)).toBe(3_599_000);
+    // A tighter offset puts the server 800 ms earlier: the raw count rises, the shown one holds.
+    expect(shownRemainingMs(3_599_600, 3_599_000)).toBe(3_599_000);
+    expect(shownRemainingMs(3_598_000, 3_599_000)).toBe(3_598_000);
+    expect(shownRemainingMs(-5, 10)).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import {
   type CreatedWorkshop,
   type Credential,
   type Joined,
+  type JoinOrigins,
   type Workshop,
 } from '@plenary/shared';
 import type { Presence } from '../realtime/presence.js';
@@ -28,6 +29,8 @@ export interface ApiDeps {
   version: string;
   /** Fixed public origin (PUBLIC_ORIGIN), or undefined to use the request's own. */
   publicOrigin: string | undefined;
+  /** Where participants can reach this server (GET /workshops/:id/join-origins). */
+  joinOrigins: () => JoinOrigins;
   /** Deletes a workshop with everything in it, and ends its live connections. */
   deleteWorkshop: (workshopId: string) => Promise<void>;
 }
@@ -174,6 +177,18 @@ export function apiRouter(deps: ApiDeps): Router {
       createdAt: workshop.createdAt,
       participants: roster(workshop, actor),
     });
+  });
+
+  /** The console and the projector show these in join links and QR codes. */
+  api.get('/workshops/:id/join-origins', async (req, res) => {
+    const auth = await authorize(req, res);
+    if (!auth) return;
+    if (auth.actor.role === 'participant')
+      return sendFailure(res, {
+        code: 'forbidden',
+        message: 'Only the facilitator and the projector need this',
+      });
+    res.json(deps.joinOrigins());
   });
 
   const facilitatorOnly = async (req: Request, res: Response) => {

@@ -21,7 +21,15 @@ export interface UpgradeRoute {
 export class Upgrades {
   private readonly sockets = new Set<Duplex>();
 
-  constructor(http: HttpServer, routes: readonly UpgradeRoute[]) {
+  /**
+   * `answers`: whether the upgrade's Host header is one this server answers; the others are
+   * refused (421), as HTTP requests are (http/hosts.ts).
+   */
+  constructor(
+    http: HttpServer,
+    answers: (req: IncomingMessage) => boolean,
+    routes: readonly UpgradeRoute[],
+  ) {
     http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       this.sockets.add(socket);
       socket.once('close', () => this.sockets.delete(socket));
@@ -33,7 +41,9 @@ export class Upgrades {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       const route = routes.find((r) => path.startsWith(r.prefix));
       if (!route) return refuse(socket, 400, 'Bad Request');
+      // engine.io answers its own path (its listener refuses through allowRequest).
       if (!route.take) return;
+      if (!answers(req)) return refuse(socket, 421, 'Misdirected Request');
       try {
         void Promise.resolve(route.take(req, socket, head)).catch((error: unknown) => {
           logError('[upgrade] failed', error);

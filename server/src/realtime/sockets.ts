@@ -41,6 +41,8 @@ export interface RealtimeDeps {
   presence: Presence;
   limiter: Limiter;
   allowedOrigins: readonly string[];
+  /** Whether this server answers a Host header (see http/hosts.ts); any when absent. */
+  answersHost?: (host: string | undefined) => boolean;
   now?: () => number;
   onRemoved?: (workshopId: string, participantId: string) => void;
   /** Several processes: socket.io's Redis Streams adapter. */
@@ -77,7 +79,11 @@ export function attachRealtime(
     // Other upgrades are the dispatcher's (http/upgrades.ts: /yjs/ taken, the rest refused at
     // once), not engine.io's: its destroyUpgrade would end them a second later, /yjs/ ones too.
     destroyUpgrade: false,
-    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, deps.allowedOrigins)),
+    allowRequest: (req, callback) =>
+      callback(
+        null,
+        (deps.answersHost?.(req.headers.host) ?? true) && isAllowedOrigin(req, deps.allowedOrigins),
+      ),
     ...(deps.adapter && { adapter: deps.adapter }),
   });
   const broadcaster = new Broadcaster(io, presence, now, deps.onRemoved);

@@ -103,6 +103,12 @@ export interface Workshop {
   galleryOpen: boolean;
   /** Delete the workshop and all its data this many days after its last day; null keeps it. */
   retentionDays: number | null;
+  /**
+   * The address in join links and QR codes, chosen by the facilitator among the server's own
+   * (a laptop with Wi-Fi and Ethernet); absent or null: the server's first. Not backed up: an
+   * address belongs to one machine on one network.
+   */
+  joinOrigin?: string | null;
   /** Check-ins and personal commitments. Missing in workshops stored before: read with `followUpOf`. */
   followUp?: FollowUp;
   /** Peer-review rounds. Missing in workshops stored before peer review: read with `reviewsOf`. */

@@ -23,6 +23,8 @@ export interface SessionView {
   currentActivityId: string | null;
   timer: Timer;
   timerSound: boolean;
+  /** The join address the facilitator chose, or null (see Workshop.joinOrigin). */
+  joinOrigin: string | null;
   projection: Projection;
   groups: Group[];
   breakout: boolean;
@@ -69,6 +71,7 @@ export const sessionView = (w: Workshop): SessionView => ({
   currentActivityId: w.currentActivityId,
   timer: w.timer,
   timerSound: w.timerSound,
+  joinOrigin: w.joinOrigin ?? null,
   projection: w.projection,
   groups: w.groups,
   breakout: w.breakout,
@@ -114,6 +117,7 @@ export const sessionChanged = (a: Workshop, b: Workshop): boolean =>
   a.currentActivityId !== b.currentActivityId ||
   a.timer !== b.timer ||
   a.timerSound !== b.timerSound ||
+  a.joinOrigin !== b.joinOrigin ||
   a.projection !== b.projection ||
   a.groups !== b.groups ||
   a.breakout !== b.breakout ||

@@ -64,6 +64,7 @@ export function updateWorkshop(
     ...(input.endsOn !== undefined && { endsOn: input.endsOn }),
     ...(input.timerSound !== undefined && { timerSound: input.timerSound }),
     ...(input.retentionDays !== undefined && { retentionDays: input.retentionDays }),
+    ...(input.joinOrigin !== undefined && { joinOrigin: input.joinOrigin }),
   };
   if (next.startsOn && next.endsOn && next.endsOn < next.startsOn)
     return fail('bad_request', 'The last day cannot be before the first day', 'endsOn');

@@ -1,4 +1,4 @@
-import { formatClock, isExpired, remainingMs, type Timer } from '@plenary/shared';
+import { formatClock, isExpired, remainingMs, shownRemainingMs, type Timer } from '@plenary/shared';
 
 /**
  * A server-clock "now" that ticks only while `active()` is true, so an idle page does no work.
@@ -28,11 +28,24 @@ export class Countdown {
   /** "Running", "Paused", "Ready" or "Time is up": the words that go with the colour. */
   state: string;
 
+  /** What was last shown, for which running timer: the count never goes back up for it. */
+  #shown: { endsAt: number; ms: number } | null = null;
+
   constructor(timer: () => Timer | null, serverNow: () => number) {
     const clock = new LiveClock(serverNow, () => this.running && !this.expired, 250);
     this.timer = $derived(timer());
     this.running = $derived(this.timer?.status === 'running');
-    this.remaining = $derived(this.timer ? remainingMs(this.timer, clock.now) : 0);
+    this.remaining = $derived.by(() => {
+      const t = this.timer;
+      if (!t) return 0;
+      const ms = remainingMs(t, clock.now);
+      if (t.status !== 'running') return ms;
+      const previous = this.#shown?.endsAt === t.endsAt ? this.#shown.ms : null;
+      const shown = shownRemainingMs(ms, previous);
+      // A cache of the last value, not state: nothing reads it reactively.
+      this.#shown = { endsAt: t.endsAt, ms: shown };
+      return shown;
+    });
     this.expired = $derived(this.timer ? isExpired(this.timer, clock.now) : false);
     this.label = $derived(formatClock(this.remaining));
     this.state = $derived(

@@ -9,6 +9,7 @@ import type {
   ServerToClient,
 } from '@plenary/shared';
 import type { Socket } from 'socket.io-client';
+import { newCmdId } from './ids.js';
 import { readJson, writeJson } from './storage.js';
 import { toasts } from './toasts.svelte.js';
 
@@ -77,7 +78,7 @@ export function describeFailure(name: CommandName, f: Failure): string {
     .join(' ');
 }
 
-export const newCmdId = (): string => crypto.randomUUID().replaceAll('-', '');
+export { newCmdId } from './ids.js';
 
 /**
  * Sends commands with a client-made id, keeps each one in a per-workshop outbox until it is
@@ -95,6 +96,20 @@ export class CommandSender {
   }
 
   send<K extends CommandName>(name: K, input: CommandInputOf<K>): Promise<Ack<CommandResult<K>>> {
+    try {
+      return this.#send(name, input);
+    } catch (error) {
+      // A bug or a browser without what we need: say so where the person acted, never only in
+      // the console.
+      const message = error instanceof Error ? error.message : String(error);
+      toasts.error(
+        `Could not ${WHAT[name] ?? 'do that'}: this page hit an error (${message}). Reload the page and try again.`,
+      );
+      return Promise.resolve({ ok: false, code: 'internal', message });
+    }
+  }
+
+  #send<K extends CommandName>(name: K, input: CommandInputOf<K>): Promise<Ack<CommandResult<K>>> {
     const entry: OutboxEntry = {
       cmdId: newCmdId(),
       name,
@@ -107,6 +122,10 @@ export class CommandSender {
     });
     // While disconnected the entry waits in the outbox; `flush` sends it on reconnect.
     if (this.#socket.connected) this.#emit(entry);
+    else
+      toasts.notice(
+        `You are offline: Plenary will ${WHAT[name] ?? 'send this'} as soon as the connection is back.`,
+      );
     return done;
   }
 

@@ -3,6 +3,9 @@ import {
   applyRosterPatch,
   isParticipantView,
   decodeWelcome,
+  clockSample,
+  tighter,
+  type ClockSample,
   welcomeRoster,
   PROTOCOL_VERSION,
   RECONNECTION,
@@ -78,8 +81,11 @@ export class Connection {
   reviews = $state.raw<ReviewRoundView[]>([]);
   /** A participant's ratings, and their group's, as the server stored them. */
   myRatings = $state.raw<MyRating[]>([]);
-  /** serverNow - Date.now(), from the best of several round trips. */
+  /** serverNow - Date.now(), from the best of several round trips (see clock-sync.ts). */
   offsetMs = $state.raw(0);
+  #clock: ClockSample | null = null;
+  /** When this socket last opened: the welcome's server time was read after it. */
+  #openedAt = 0;
 
   me = $derived.by((): ParticipantView | null => {
     const mine = this.roster.find((p) => p.id === this.participantId);
@@ -98,6 +104,7 @@ export class Connection {
     // same process, so several server processes need no sticky sessions.
     this.#socket = io({ auth, autoConnect: false, transports: ['websocket'], ...RECONNECTION });
     this.commands = new CommandSender(this.#socket, workshopId, credential.kind);
+    this.#socket.io.on('open', () => (this.#openedAt = Date.now()));
     this.#listen();
   }
 
@@ -152,8 +159,10 @@ export class Connection {
       this.myRatings = w.myRatings;
       this.refusal = null;
       this.status = 'connected';
-      // A first guess (off by half a round trip) until the samples come back.
-      this.offsetMs = w.serverNow - Date.now();
+      // The handshake is a first round trip: the welcome's time was read after the socket opened.
+      // Measured afresh after each reconnect (a laptop that slept may have had its clock set).
+      this.#clock = null;
+      this.#useClockSample(clockSample(this.#openedAt || Date.now(), w.serverNow, Date.now()));
       void this.#syncClock();
       this.commands.flush();
     });
@@ -210,9 +219,13 @@ export class Connection {
     });
   }
 
-  /** Keeps the round trip with the smallest delay: offset = serverNow - midpoint of the trip. */
+  #useClockSample(sample: ClockSample): void {
+    this.#clock = tighter(this.#clock, sample);
+    this.offsetMs = this.#clock.offsetMs;
+  }
+
+  /** A few more round trips; the one with the smallest delay bounds the offset best. */
   async #syncClock(): Promise<void> {
-    let best: { rtt: number; offset: number } | null = null;
     for (let i = 0; i < CLOCK_SAMPLES; i++) {
       if (!this.#socket.connected) return;
       const t0 = Date.now();
@@ -222,10 +235,7 @@ export class Connection {
       } catch {
         return;
       }
-      const t1 = Date.now();
-      const sample = { rtt: t1 - t0, offset: serverNow - (t0 + t1) / 2 };
-      if (!best || sample.rtt < best.rtt) best = sample;
+      this.#useClockSample(clockSample(t0, serverNow, Date.now()));
     }
-    if (best) this.offsetMs = best.offset;
   }
 }

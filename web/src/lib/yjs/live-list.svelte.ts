@@ -7,11 +7,20 @@ import { writeField } from '@plenary/shared/docs';
  */
 export class LiveList<T extends { id: string }> {
   items = $state.raw<T[]>([]);
+  /** Each item's Y.Map by its id, for the fields bound to its shared texts. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never mutated
+  maps = $state.raw<ReadonlyMap<string, Y.Map<unknown>>>(new Map());
 
   constructor(array: () => Y.Array<Y.Map<unknown>>, read: (m: Y.Map<unknown>) => T) {
     $effect(() => {
       const a = array();
-      const update = () => (this.items = a.toArray().map(read));
+      const update = () => {
+        const all = a.toArray();
+        const items = all.map(read);
+        this.items = items;
+        // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never mutated
+        this.maps = new Map(all.map((m, i) => [items[i]!.id, m]));
+      };
       update();
       a.observeDeep(update);
       return () => a.unobserveDeep(update);
@@ -60,4 +69,4 @@ export function moveTo(
   });
 }
 
-export const newDocId = (): string => crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+export { newDocId } from '../ids.js';
