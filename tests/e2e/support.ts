@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import {
   PROTOCOL_VERSION,
+  authenticatedSocket,
   decodeWelcome,
   type SessionView,
   type WelcomeWire,
@@ -129,8 +130,10 @@ export async function edit(
     `${workshopId}/${artifactId}`,
     doc,
     {
-      params: { kind: 'facilitator', secret: key },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: authenticatedSocket(WebSocket, {
+        kind: 'facilitator',
+        key,
+      }) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
     },
   );

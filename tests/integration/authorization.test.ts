@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { io } from 'socket.io-client';
-import { COMMANDS, PROTOCOL_VERSION, type CommandName } from '@plenary/shared';
+import {
+  COMMANDS,
+  PROTOCOL_VERSION,
+  authenticatedSocket,
+  type CommandName,
+  type Credential,
+} from '@plenary/shared';
 import {
   connect,
   createWorkshop,
@@ -12,6 +18,7 @@ import {
   type Live,
   type Running,
 } from './harness.js';
+import { openRawDoc } from './docs-harness.js';
 
 let running: Running;
 const lives: Live[] = [];
@@ -164,25 +171,33 @@ describe('the authorization matrix', () => {
     const stranger = await join(running.url, elsewhere.joinCode);
     await send(facilitator, 'participant.remove', { participantId: q.participantId });
     const base = `${running.url.replace('http', 'ws')}/yjs/${w.id}/${artifactId}`;
-    const attempt = (query: string, headers: Record<string, string> = {}) =>
+    /** 'in' once the server sends the document, else the close code or the HTTP status. */
+    const attempt = (credential: Credential | string, headers: Record<string, string> = {}) =>
       new Promise<string>((resolve) => {
-        const ws = new WebSocket(`${base}${query}`, { headers });
-        ws.on('open', () => {
+        const ws =
+          typeof credential === 'string'
+            ? new WebSocket(base, { headers })
+            : new (authenticatedSocket(WebSocket, credential))(base, { headers });
+        // A first message that is not a credential (a page from before they left the URL).
+        if (typeof credential === 'string') ws.on('open', () => ws.send(credential));
+        ws.on('message', () => {
           ws.close();
-          resolve('open');
+          resolve('in');
         });
+        ws.on('close', (code) => resolve(String(code)));
         ws.on('unexpected-response', (_req, res) => resolve(String(res.statusCode)));
-        ws.on('error', () => resolve('error'));
       });
-    const enc = encodeURIComponent;
-    expect(await attempt(`?kind=participant&secret=${enc(p.token)}`)).toBe('open');
-    expect(await attempt(`?kind=participant&secret=${enc(stranger.token)}`)).toBe('401');
-    expect(await attempt(`?kind=participant&secret=${enc(q.token)}`)).toBe('401');
-    expect(await attempt('')).toBe('401');
-    expect(await attempt(`?kind=facilitator&secret=${enc(elsewhere.facilitatorKey)}`)).toBe('401');
-    expect(
-      await attempt(`?kind=participant&secret=${enc(p.token)}`, { origin: 'https://evil.example' }),
-    ).toBe('403');
+    const participant = (token: string) => ({ kind: 'participant' as const, token });
+    expect(await attempt(participant(p.token))).toBe('in');
+    expect(await attempt(participant(stranger.token))).toBe('4401');
+    expect(await attempt(participant(q.token))).toBe('4401');
+    // In no group yet: refused for now, and the client tries again (4503 is not final).
+    const outsider = await join(running.url, w.joinCode, 'Outsider');
+    expect(await attempt(participant(outsider.token))).toBe('4503');
+    expect(await attempt('\x00\x00\x01\x00')).toBe('4400');
+    expect(await attempt(JSON.stringify({ kind: 'participant', token: p.token }))).toBe('4400');
+    expect(await attempt({ kind: 'facilitator', key: elsewhere.facilitatorKey })).toBe('4401');
+    expect(await attempt(participant(p.token), { origin: 'https://evil.example' })).toBe('403');
   });
 });
 
@@ -233,10 +248,10 @@ describe('oversized messages', () => {
     );
     expect(await closed).toMatch(/transport/);
     big.socket.close();
-    const ws = new WebSocket(
-      `${running.url.replace('http', 'ws')}/yjs/${w.id}/${artifactId}?kind=participant&secret=${encodeURIComponent(p.token)}`,
-    );
-    await new Promise((resolve) => ws.once('open', resolve));
+    const ws = await openRawDoc(running.url, w.id, artifactId, {
+      kind: 'participant',
+      token: p.token,
+    });
     const code = await new Promise<number>((resolve) => {
       ws.once('close', (c) => resolve(c));
       ws.send(Buffer.alloc(10 * 1024 * 1024, 1));

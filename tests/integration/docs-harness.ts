@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
-import { DOC_MESSAGE_SAVED, type Credential } from '@plenary/shared';
+import { DOC_MESSAGE_SAVED, authenticatedSocket, type Credential } from '@plenary/shared';
 
 export interface DocClient {
   doc: Y.Doc;
@@ -23,15 +23,17 @@ export function openDoc(
   credential: Credential,
   doc = new Y.Doc(),
 ): DocClient {
-  const secret = credential.kind === 'participant' ? credential.token : credential.key;
   const closed: DocClient['closed'] = [];
   const provider = new WebsocketProvider(
     `${base.replace('http', 'ws')}/yjs`,
     `${workshopId}/${artifactId}`,
     doc,
     {
-      params: { kind: credential.kind, secret, saved: '1' },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      params: { saved: '1' },
+      WebSocketPolyfill: authenticatedSocket(
+        WebSocket,
+        credential,
+      ) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       maxBackoffTime: 200,
     },
@@ -66,16 +68,17 @@ export const synced = (c: DocClient) =>
     c.provider.once('sync', (s: boolean) => s && resolve());
   });
 
-/** A bare WebSocket on a document, authenticated, for sending hand-made frames. */
+/** A bare WebSocket on a document, authenticated (its first message), for hand-made frames. */
 export async function openRawDoc(
   base: string,
   workshopId: string,
   artifactId: string,
   credential: Credential,
+  query = '',
 ): Promise<WebSocket> {
-  const secret = credential.kind === 'participant' ? credential.token : credential.key;
-  const ws = new WebSocket(
-    `${base.replace('http', 'ws')}/yjs/${workshopId}/${artifactId}?kind=${credential.kind}&secret=${encodeURIComponent(secret)}`,
+  const Authenticated = authenticatedSocket(WebSocket, credential);
+  const ws = new Authenticated(
+    `${base.replace('http', 'ws')}/yjs/${workshopId}/${artifactId}${query}`,
   );
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);

@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { FileDocStore } from '@plenary/server';
 import { DOC_MESSAGE_SAVED } from '@plenary/shared';
@@ -17,7 +16,7 @@ import {
   type Live,
   type Running,
 } from './harness.js';
-import { openDoc, synced, type DocClient } from './docs-harness.js';
+import { openDoc, openRawDoc, synced, type DocClient } from './docs-harness.js';
 
 let running: Running;
 let dir: string;
@@ -121,11 +120,11 @@ describe('the saved report', () => {
   it('is not sent to plain y-websocket clients, which would not understand it', async () => {
     const { w, p, artifactId } = await checklist();
     const types: number[] = [];
-    const ws = new WebSocket(
-      `${running.url.replace('http', 'ws')}/yjs/${w.id}/${artifactId}?kind=participant&secret=${p.token}`,
-    );
+    const ws = await openRawDoc(running.url, w.id, artifactId, {
+      kind: 'participant',
+      token: p.token,
+    });
     ws.on('message', (data: Buffer) => types.push(data[0]!));
-    await new Promise((r) => ws.once('open', r));
     const doc = new Y.Doc();
     itemsOf(doc).push([newItem({ id: 'c', text: 'Isolation' })]);
     // sync step 2 carrying the update: [messageSync, syncStep2, update]
@@ -147,13 +146,8 @@ describe('the saved report', () => {
 });
 
 describe('what is stored of each update', () => {
-  const raw = async (w: { id: string }, artifactId: string, token: string) => {
-    const ws = new WebSocket(
-      `${running.url.replace('http', 'ws')}/yjs/${w.id}/${artifactId}?kind=participant&secret=${token}`,
-    );
-    await new Promise((r) => ws.once('open', r));
-    return ws;
-  };
+  const raw = (w: { id: string }, artifactId: string, token: string) =>
+    openRawDoc(running.url, w.id, artifactId, { kind: 'participant', token });
   // [messageSync, messageYjsUpdate, update]
   const frame = (u: Uint8Array) =>
     Buffer.concat([Buffer.from([0, 2]), varUint(u.length), Buffer.from(u)]);

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { MemoryDocStore } from '@plenary/server';
 import {
   connect,
@@ -11,6 +10,7 @@ import {
   type Live,
   type Running,
 } from './harness.js';
+import { openRawDoc } from './docs-harness.js';
 
 /** A document store that takes its time to load, like a slow disk. */
 class SlowDocStore extends MemoryDocStore {
@@ -46,12 +46,12 @@ describe('idle documents', () => {
     const artifactId = facilitator.session().artifacts[0]!.id;
 
     // A Wi-Fi drop right after connecting: the socket closes before the document is loaded.
-    const ws = new WebSocket(
-      `${running.url.replace('http', 'ws')}/yjs/${w.id}/${artifactId}?kind=participant&secret=${p.token}`,
-    );
-    await new Promise((r) => ws.once('open', r));
-    ws.terminate();
+    const ws = await openRawDoc(running.url, w.id, artifactId, {
+      kind: 'participant',
+      token: p.token,
+    });
     await eventually(() => expect(running!.server.docs.loaded).toBe(1), 1000);
+    ws.terminate();
     await eventually(() => expect(running!.server.docs.loaded).toBe(0), 2000);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { CommandInputs } from '@plenary/shared';
+import { CommandInputs, authenticatedSocket } from '@plenary/shared';
 import { itemsOf } from '@plenary/shared/docs';
 import {
   connect,
@@ -114,7 +114,12 @@ describe('malformed input', () => {
     const sample = new Y.Doc();
     itemsOf(sample).push([new Y.Map()]);
     const valid = Y.encodeStateAsUpdate(sample);
-    const url = `${running.url.replace('http', 'ws')}/yjs/${w.id}/${artifactId}?kind=participant&secret=${encodeURIComponent(people[1]!.token)}`;
+    const url = `${running.url.replace('http', 'ws')}/yjs/${w.id}/${artifactId}`;
+    const Authenticated = authenticatedSocket(WebSocket, {
+      kind: 'participant',
+      token: people[1]!.token,
+    });
+    let run = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
@@ -126,7 +131,8 @@ describe('malformed input', () => {
           fc.uint8Array({ maxLength: 100 }).map((b) => Uint8Array.from([0, 2, ...b])),
         ),
         async (frame) => {
-          const ws = new WebSocket(url);
+          // Every other run, the frame comes first, in place of the credential.
+          const ws = run++ % 2 === 0 ? new Authenticated(url) : new WebSocket(url);
           await new Promise<void>((resolve) => {
             ws.on('open', () => ws.send(frame));
             ws.on('close', () => resolve());

@@ -2,7 +2,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { itemsOf, newItem } from '@plenary/shared/docs';
 import {
   connect,
@@ -12,7 +11,7 @@ import {
   send,
   type Live,
 } from '../integration/harness.js';
-import { openDoc, synced, type DocClient } from '../integration/docs-harness.js';
+import { openDoc, openRawDoc, synced, type DocClient } from '../integration/docs-harness.js';
 import { freePort, startServerProcess, type ServerProcess } from '../integration/server-process.js';
 
 let child: ServerProcess | undefined;
@@ -80,10 +79,10 @@ describe('the server logs', () => {
     });
     const wrongDoc = openDoc(url, w.id, artifactId, { kind: 'participant', token: `${token}zz` });
     docs.push(wrongDoc);
-    const raw = new WebSocket(
-      `${url.replace('http', 'ws')}/yjs/${w.id}/${artifactId}?kind=participant&secret=${people[2]!.token}`,
-    );
-    await new Promise((r) => raw.once('open', r));
+    const raw = await openRawDoc(url, w.id, artifactId, {
+      kind: 'participant',
+      token: people[2]!.token,
+    });
     raw.send(Buffer.from(`\x00\x02${MARKER}${people[2]!.token}`));
     await new Promise((r) => raw.once('close', r));
     // A document file that is not a Yjs update: loading it fails and is logged.

@@ -8,7 +8,7 @@ import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { PROTOCOL_VERSION } from '@plenary/shared';
+import { PROTOCOL_VERSION, authenticatedSocket } from '@plenary/shared';
 import { itemsOf } from '@plenary/shared/docs';
 
 interface Setup {
@@ -56,8 +56,10 @@ async function person(p: Setup['people'][number], i: number): Promise<Y.Doc> {
     `${setup.workshopId}/${p.artifactId}`,
     doc,
     {
-      params: { kind: 'participant', secret: p.token },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: authenticatedSocket(WebSocket, {
+        kind: 'participant',
+        token: p.token,
+      }) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
       maxBackoffTime: 1000,
     },

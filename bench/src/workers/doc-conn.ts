@@ -4,7 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Awareness } from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
-import { DOC_MESSAGE_SAVED, DOC_RECONNECT_MAX_MS } from '@plenary/shared';
+import { DOC_MESSAGE_SAVED, DOC_RECONNECT_MAX_MS, authenticatedSocket } from '@plenary/shared';
 
 /** Which server a document lives on: ours, the plain y-websocket relay, or Hocuspocus. */
 export type DocTarget = 'plenary' | 'relay' | 'hocuspocus';
@@ -77,9 +77,12 @@ export function openDoc(address: DocAddress, doc = new Y.Doc()): DocConn {
   const provider =
     address.target === 'plenary'
       ? new WebsocketProvider(`${wsBase(address.base)}/yjs`, address.room, doc, {
-          params: { kind: 'participant', secret: address.token ?? '', saved: '1' },
+          params: { saved: '1' },
           maxBackoffTime: DOC_RECONNECT_MAX_MS,
-          WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+          WebSocketPolyfill: authenticatedSocket(WebSocket, {
+            kind: 'participant',
+            token: address.token ?? '',
+          }) as unknown as typeof globalThis.WebSocket,
           disableBc: true,
         })
       : new WebsocketProvider(wsBase(address.base), address.room, doc, {

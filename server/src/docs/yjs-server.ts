@@ -12,7 +12,6 @@ import {
   DOC_MESSAGE_SAVED,
   type Actor,
   type ArtifactProgress,
-  type Credential,
   type Workshop,
 } from '@plenary/shared';
 import {
@@ -31,6 +30,7 @@ import { newId } from '../secrets.js';
 import type { Workshops } from '../workshops.js';
 import { isAllowedOrigin } from '../realtime/origin.js';
 import { guardAwareness, sameIdentity, type Identity } from './awareness-guard.js';
+import { awaitDocAuth } from './doc-auth.js';
 import { trimAddedValues } from './trim-values.js';
 import { dropPending, encodeIntegrated, hasPending, pendingBytes } from './pending.js';
 import type { DocStore } from './doc-store.js';
@@ -62,14 +62,20 @@ const savedMessage = (stateVector: Uint8Array) =>
     encoding.writeVarUint8Array(e, stateVector);
   });
 
-/** WebSocket close codes (4000-4999 are the application's). */
+/** WebSocket close codes (4000-4999 are the application's; y-websocket clients stop
+ *  reconnecting after 4400-4499 and retry after any other). */
 export const CLOSE = {
   unauthorized: 4401,
   forbidden: 4403,
   tooLarge: 4413,
   badMessage: 4400,
   gone: 4404,
+  /** No access at connection, yet: a reveal or a move to the group may give it, so retry. */
+  notYet: 4503,
 } as const;
+
+/** How long a new document connection has to send its credential. */
+const AUTH_TIMEOUT_MS = 10_000;
 
 export interface DocLimits {
   /** Largest document, in encoded bytes. An update that would pass it is refused. */
@@ -204,29 +210,40 @@ export class DocsServer {
     if (!isAllowedOrigin(req, this.deps.allowedOrigins)) return refuse(403, 'Forbidden');
     const [, , workshopId, artifactId, ...rest] = url.pathname.split('/');
     if (!workshopId || !artifactId || rest.length > 0) return refuse(404, 'Not Found');
-    const kind = url.searchParams.get('kind');
-    const secret = url.searchParams.get('secret') ?? '';
-    const credential: Credential | undefined =
-      kind === 'participant'
-        ? { kind, token: secret }
-        : kind === 'facilitator' || kind === 'screen'
-          ? { kind, key: secret }
-          : undefined;
-    const record = await this.deps.workshops.get(workshopId);
-    if (!record || !credential)
-      return refuse(record ? 401 : 404, record ? 'Unauthorized' : 'Not Found');
-    const actor = this.deps.workshops.authenticate(record.workshop, credential);
-    if (!actor) return refuse(401, 'Unauthorized');
-    if (docAccess(record.workshop, artifactId, actor) === 'none') return refuse(403, 'Forbidden');
+    const wantsSaved = url.searchParams.get('saved') === '1';
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      void this.connected(
-        ws,
-        record.workshop,
-        artifactId,
-        actor,
-        url.searchParams.get('saved') === '1',
-      );
+      void this.authenticate(ws, workshopId, artifactId, wantsSaved);
     });
+  }
+
+  /**
+   * The credential comes in the connection's first message (see shared/doc-auth.ts), not in the
+   * URL; refusals are close codes, which the client tells its reader.
+   */
+  private async authenticate(
+    ws: WebSocket,
+    workshopId: string,
+    artifactId: string,
+    wantsSaved: boolean,
+  ) {
+    const hello = await awaitDocAuth(ws, AUTH_TIMEOUT_MS);
+    if (hello === 'closed') return;
+    // A page from before credentials moved out of the URL: its reader is asked to reload.
+    if (hello === 'invalid') return ws.close(CLOSE.badMessage, 'Send the credential first');
+    if (hello === 'late') return ws.close(1008, 'No credential came');
+    let record;
+    try {
+      record = await this.deps.workshops.get(workshopId);
+    } catch (error) {
+      logError(`[yjs] could not check access to ${workshopId}/${artifactId}`, error);
+      return ws.close(1011, 'Could not check access');
+    }
+    if (!record) return ws.close(CLOSE.gone, 'This workshop was deleted');
+    const actor = this.deps.workshops.authenticate(record.workshop, hello.credential);
+    if (!actor) return ws.close(CLOSE.unauthorized, 'Unauthorized');
+    if (docAccess(record.workshop, artifactId, actor) === 'none')
+      return ws.close(CLOSE.notYet, 'No access to this document');
+    void this.connected(ws, record.workshop, artifactId, actor, wantsSaved, hello.take());
   }
 
   private identity(w: Workshop, actor: Actor): Identity {
@@ -430,6 +447,7 @@ export class DocsServer {
     artifactId: string,
     actor: Actor,
     wantsSaved: boolean,
+    early: Uint8Array[],
   ) {
     ws.binaryType = 'arraybuffer';
     const conn: Conn = {
@@ -441,7 +459,7 @@ export class DocsServer {
       wantsSaved,
     };
     // Messages that arrive while the document loads wait in order.
-    const queue: Uint8Array[] = [];
+    const queue: Uint8Array[] = early;
     let shared: SharedDoc | undefined;
     ws.on('message', (data: ArrayBuffer) => {
       const bytes = new Uint8Array(data);

@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { DOC_MESSAGE_SAVED, DOC_RECONNECT_MAX_MS } from '@plenary/shared';
+import { DOC_MESSAGE_SAVED, DOC_RECONNECT_MAX_MS, authenticatedSocket } from '@plenary/shared';
 
 export type DocStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 export type DocRole = 'participant' | 'facilitator' | 'screen';
@@ -64,12 +64,15 @@ export class DocConnection {
   }
 
   constructor(workshopId: string, artifactId: string, kind: DocRole, secret: string) {
+    const credential = kind === 'participant' ? { kind, token: secret } : { kind, key: secret };
     const provider = new WebsocketProvider(
       `${wsOrigin()}/yjs`,
       `${workshopId}/${artifactId}`,
       this.doc,
       {
-        params: { kind, secret, saved: '1' },
+        params: { saved: '1' },
+        // The secret goes in each socket's first message: never in a URL, which proxies log.
+        WebSocketPolyfill: authenticatedSocket(WebSocket, credential),
         connect: false,
         maxBackoffTime: DOC_RECONNECT_MAX_MS,
       },
