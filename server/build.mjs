@@ -9,8 +9,9 @@ import { readFileSync } from 'node:fs';
 const root = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  // The server, and the worker thread that checks a backup being restored (beside main.js).
+  entryPoints: { main: 'src/main.ts', 'backup-worker': 'src/http/backup-worker.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',

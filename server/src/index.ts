@@ -11,3 +11,4 @@ export { RedisDocStore } from './docs/redis-doc-store.js';
 export { connectCluster, type Cluster } from './cluster.js';
 export { Throttle } from './realtime/throttle.js';
 export { csvCell, pollsCsv } from './http/csv.js';
+export { JsonDepth } from './http/json-depth.js';

@@ -1,0 +1,40 @@
+import type { Request } from 'express';
+import { JsonDepth } from './json-depth.js';
+
+export type RawJson =
+  { ok: true; bytes: Buffer } | { ok: false; code: 'too_large' | 'bad_request'; message: string };
+
+/**
+ * A JSON request body as bytes, read with its size and nesting checked as it arrives (parsing is
+ * left to the caller, which may do it off the event loop). On a refusal the rest of the body is
+ * read and dropped, unexamined, so that the answer reaches the client.
+ */
+export function readJsonBody(
+  req: Request,
+  limits: { maxBytes: number; maxDepth: number; what: string },
+): Promise<RawJson> {
+  const refuse = (code: 'too_large' | 'bad_request', message: string): RawJson => {
+    req.removeAllListeners('data');
+    req.resume();
+    return { ok: false, code, message };
+  };
+  const tooLarge = `${limits.what} is larger than ${Math.floor(limits.maxBytes / (1024 * 1024))} MB`;
+  if (!req.is('application/json'))
+    return Promise.resolve(refuse('bad_request', `Send ${limits.what} as application/json`));
+  if (Number(req.get('content-length') ?? 0) > limits.maxBytes)
+    return Promise.resolve(refuse('too_large', tooLarge));
+  return new Promise((resolve, reject) => {
+    const depth = new JsonDepth(limits.maxDepth);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limits.maxBytes) return resolve(refuse('too_large', tooLarge));
+      if (!depth.feed(chunk))
+        return resolve(refuse('bad_request', `${limits.what} nests deeper than any backup does`));
+      chunks.push(chunk);
+    });
+    req.once('end', () => resolve({ ok: true, bytes: Buffer.concat(chunks, size) }));
+    req.once('error', reject);
+  });
+}
