@@ -11,6 +11,7 @@ import {
   participantPage,
   PHONE,
   PROJECTOR,
+  SCREENSHOT_DIR,
   shot,
 } from './support.js';
 
@@ -30,7 +31,8 @@ test('a workshop runs over plain http on the venue network: timer, vote, co-edit
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  // Seven browser contexts on a 2-core machine.
+  test.setTimeout(180_000);
   const origin = new URL(baseURL!).origin;
   const facilitator = await pageAt(browser, LAPTOP);
   const requests = recordRequests(facilitator);
@@ -169,6 +171,8 @@ test('a console opened as localhost shows the network address for phones', async
     await expect(console_.getByRole('alert').filter({ hasText: 'on no network' })).toBeVisible();
   }
   await expect(link).not.toHaveValue(/127\.0\.0\.1/);
+  await console_.getByRole('heading', { name: 'Participants join with' }).scrollIntoViewIfNeeded();
+  await console_.screenshot({ path: `${SCREENSHOT_DIR}/venue-console-join.png` });
   await checkA11y(console_, 'console on loopback');
 });
 
