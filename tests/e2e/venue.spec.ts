@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test, type Page, type Request, type WebSocketRoute } from '@playwright/test';
 import { lanOrigins } from '../../server/src/http/hosts.js';
 import {
@@ -236,4 +239,28 @@ test('an error no code handled is shown on the page', async ({ browser }) => {
     });
   });
   await expect(page.getByRole('alert').filter({ hasText: 'invented failure' })).toBeVisible();
+});
+
+test('the built app loads nothing from the internet', () => {
+  const root = join(
+    dirname(fileURLToPath(import.meta.url)),
+    '../../web',
+    process.env.E2E_BUILD ? `.snap-${process.env.E2E_BUILD}` : 'build',
+  );
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(html|css|js)$/.test(entry.name)) files.push(path);
+    }
+  };
+  walk(root);
+  expect(files.length).toBeGreaterThan(10);
+  // What a browser would fetch by itself: stylesheets, fonts and images in CSS, scripts and
+  // links in HTML (the page template is rendered by the server), and module imports.
+  const external =
+    /url\(\s*['"]?(?:https?:)?\/\/|@import\s+['"](?:https?:)?\/\/|<(?:script|link|img|iframe)[^>]+(?:src|href)=["'](?:https?:)?\/\/|\bimport\s*\(\s*['"]https?:|\bfrom\s*['"]https?:/i;
+  const offenders = files.filter((file) => external.test(readFileSync(file, 'utf8')));
+  expect(offenders).toEqual([]);
 });
