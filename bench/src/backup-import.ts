@@ -158,9 +158,23 @@ async function main() {
       if (process.env.ONLY_SAVE) return;
     }
     const docBytes = backup.documents.map((d) => Buffer.from(d.state, 'base64').length);
+    // The same measurement with nothing imported: what the machine's load alone gives.
+    await server.reset();
+    const idle = await whileRunning(
+      server.url,
+      new Promise<Response>((r) => setTimeout(() => r(new Response('')), 5000)),
+    );
+    const idleLoop = (await server.stats()).loop;
+    const control = {
+      slowestHealthMs: idle.slowestHealthMs,
+      loopP99: idleLoop.p99,
+      loopMax: idleLoop.max,
+    };
+    console.error(JSON.stringify({ control }));
     const imports = [];
     for (let run = 0; run < 3; run++) {
       await server.reset();
+      if (process.env.PROFILE && run === 0) await server.profileStart();
       const r = await whileRunning(
         server.url,
         fetch(`${server.url}/api/workshops/import`, {
@@ -169,6 +183,7 @@ async function main() {
           body,
         }),
       );
+      if (process.env.PROFILE && run === 0) await server.profileStop(process.env.PROFILE);
       const loop = (await server.stats()).loop;
       imports.push({ ...r, body: r.body.slice(0, 200), loopP99: loop.p99, loopMax: loop.max });
       console.error(JSON.stringify(imports.at(-1)));
@@ -205,6 +220,7 @@ async function main() {
             largestDocumentBytes: Math.max(...docBytes),
             documentBytes: docBytes.reduce((a, b) => a + b, 0),
           },
+          control,
           imports,
           nested,
         },

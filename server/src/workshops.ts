@@ -1,5 +1,5 @@
 import {
-  COMMANDS,
+  applyCommand,
   createWorkshop,
   fail,
   joinWorkshop,
@@ -14,6 +14,7 @@ import {
   type Participant,
   type Result,
   type Workshop,
+  teamOf,
 } from '@plenary/shared';
 import {
   hashSecret,
@@ -120,18 +121,29 @@ export class Workshops {
     });
   }
 
-  /** Who a credential belongs to in a workshop, or undefined when it grants nothing. */
+  /**
+   * Who a credential belongs to in a workshop, or undefined when it grants nothing. A facilitator
+   * credential is the owner's key or a team member's (who is then a facilitator or a moderator);
+   * the actor carries the key's hash, so that it stops counting once the key is replaced.
+   */
   authenticate(workshop: Workshop, credential: Credential): Actor | undefined {
     switch (credential.kind) {
-      case 'facilitator':
-        return secretMatches(credential.key, workshop.facilitatorKeyHash)
-          ? { role: 'facilitator' }
-          : undefined;
+      case 'facilitator': {
+        if (secretMatches(credential.key, workshop.facilitatorKeyHash))
+          return { role: 'facilitator', keyHash: workshop.facilitatorKeyHash };
+        // Every member is compared, in constant time each: which one matched is not timed.
+        let found: Actor | undefined;
+        for (const m of teamOf(workshop).members)
+          if (secretMatches(credential.key, m.keyHash))
+            found = { role: m.role, memberId: m.id, keyHash: m.keyHash };
+        return found;
+      }
       case 'screen':
-        // The facilitator's key opens the projector screen too.
-        return secretMatches(credential.key, workshop.screenKeyHash) ||
-          secretMatches(credential.key, workshop.facilitatorKeyHash)
-          ? { role: 'screen' }
+        // The owner's key opens the projector screen too (their own laptop, no separate link).
+        if (secretMatches(credential.key, workshop.screenKeyHash))
+          return { role: 'screen', keyHash: workshop.screenKeyHash };
+        return secretMatches(credential.key, workshop.facilitatorKeyHash)
+          ? { role: 'screen', keyHash: workshop.facilitatorKeyHash }
           : undefined;
       case 'participant': {
         const parts = splitParticipantToken(credential.token);
@@ -159,6 +171,8 @@ export class Workshops {
      * disk (the result still waits for the disk). Votes are broadcast from here: see sockets.ts.
      */
     onApplied?: (before: Workshop, after: Workshop) => void,
+    /** Makes a key for a command that needs one (team.invite, key.rotate); returns its hash. */
+    issueKey?: () => string,
   ): Promise<CommandOutcome<K> | undefined> {
     return this.pipelined(workshopId, async (persist, load) => {
       const record = await load();
@@ -170,19 +184,12 @@ export class Workshops {
         const result = ok({ result: {} as CommandResult<K>, duplicate: true });
         return { result, before, after: before };
       }
-      const spec = COMMANDS[name];
-      if (!spec.roles.includes(actor.role)) {
-        return {
-          result: fail('forbidden', 'Only the facilitator can do that'),
-          before,
-          after: before,
-        };
-      }
-      const applied = spec.apply(before, input, {
+      const applied = applyCommand(before, name, input, {
         actor,
         now: this.now(),
         newId,
         ...(ballotKeyFor && { ballotKeyFor }),
+        ...(issueKey && { issueKey }),
       });
       if (!applied.ok) return { result: applied, before, after: before };
       const after = applied.value.workshop;

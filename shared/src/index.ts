@@ -39,3 +39,6 @@ export * from './domain/review-results.js';
 export * from './domain/review-views.js';
 export * from './domain/join-address.js';
 export * from './domain/clock-sync.js';
+export * from './domain/team-types.js';
+export * from './domain/team.js';
+export * from './domain/report-team.js';

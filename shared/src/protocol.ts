@@ -9,6 +9,7 @@ import type {
 } from './domain/views.js';
 import type { PollResults } from './domain/tally.js';
 import type { FollowUpView } from './domain/followup-types.js';
+import type { TeamView } from './domain/team-types.js';
 import type { MyRating, ReviewRoundView } from './domain/review-views.js';
 import type { CommandName, CommandPayload } from './schemas.js';
 import { applyRosterPatch } from './domain/roster-patch.js';
@@ -50,7 +51,8 @@ export interface HandshakeAuth {
   credential: Credential;
 }
 
-export type Role = Credential['kind'];
+/** A team member with the moderator role connects with a facilitator credential. */
+export type Role = Credential['kind'] | 'moderator';
 
 /** Every command is acknowledged: applied (or applied before, for a retried cmdId), or refused. */
 export type Ack<T = Record<string, never>> = ({ ok: true; duplicate?: boolean } & T) | Failure;
@@ -58,6 +60,8 @@ export type Ack<T = Record<string, never>> = ({ ok: true; duplicate?: boolean } 
 export interface Welcome {
   role: Role;
   participantId: string | null;
+  /** A co-facilitator's or moderator's id in the team; null for the owner and everyone else. */
+  memberId?: string | null;
   session: SessionView;
   /**
    * Everyone, as of the workshop's last roster patch, compressed JSON (see `welcomeRoster`): the
@@ -155,7 +159,8 @@ export function decodeWelcome(wire: WelcomeWire): Welcome {
   return { ...own, ...(JSON.parse(new TextDecoder().decode(common)) as WelcomeCommon) };
 }
 
-export type EndReason = 'removed' | 'deleted';
+/** `revoked`: the key this connection opened with was revoked or replaced. */
+export type EndReason = 'removed' | 'deleted' | 'revoked';
 
 export interface ServerToClient {
   /** Sent once per connection, first: everything a screen needs to draw. */
@@ -177,6 +182,8 @@ export interface ServerToClient {
   reviews: (reviews: ReviewRoundView[]) => void;
   /** To one participant: their ratings and their group's, after one of them changed. */
   'review.mine': (ratings: MyRating[]) => void;
+  /** The facilitation team changed (who is in, who is online, who did what). Team only. */
+  team: (team: TeamView) => void;
   /** This connection is over for good: its participant was removed or the workshop deleted. */
   ended: (reason: EndReason) => void;
 }
@@ -198,6 +205,10 @@ export interface SocketData {
   workshopId: string;
   role: Role;
   participantId: string | null;
+  /** A team member's id (null for the owner, participants and screens). */
+  memberId?: string | null;
+  /** Hash of the key a team member or screen connected with (see `credentialCurrent`). */
+  keyHash?: string | null;
   /**
    * A participant's ballot seed: a hash of their secret token, kept in memory only, from which
    * anonymous ballot keys are derived. Never stored, so stored ballots are unlinkable.

@@ -4,6 +4,7 @@ import { POLL_KINDS } from './domain/poll-types.js';
 import { ARTIFACT_KINDS, PILLARS } from './domain/group-types.js';
 import { COUNTRY_CODES } from './countries.js';
 import { FollowUpCommandInputs } from './followup-schemas.js';
+import { TeamCommandInputs } from './team-schemas.js';
 import { REVIEW_LIMITS, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
 import { LIMITS } from './limits.js';
 import { Id, optionalVisibleText, visibleText } from './field-rules.js';
@@ -350,6 +351,7 @@ export const CommandInputs = {
     ]),
   }),
   ...FollowUpCommandInputs,
+  ...TeamCommandInputs,
 } as const;
 
 export type CommandName = keyof typeof CommandInputs;

@@ -113,12 +113,17 @@ async function furnished() {
     'review.setState': { roundId: 'none', state: 'closed' },
     'review.reveal': { roundId: 'none', revealed: true },
     'review.delete': { roundId: 'none' },
+    'team.invite': { name: 'Ana', role: 'facilitator' },
+    'team.revoke': { memberId: 'none' },
+    'team.rename': { name: 'Ana' },
+    'key.rotate': { target: 'screen' },
   };
   return { w, p, q, facilitator, samples, artifactId };
 }
 
-const facilitatorOnly = (Object.keys(COMMANDS) as CommandName[]).filter(
-  (name) => COMMANDS[name].roles.length === 1 && COMMANDS[name].roles[0] === 'facilitator',
+/** Commands of the facilitation team (facilitators, some also moderators): never a participant's or the projector's. */
+const facilitatorOnly = (Object.keys(COMMANDS) as CommandName[]).filter((name) =>
+  COMMANDS[name].roles.every((role) => role === 'facilitator' || role === 'moderator'),
 );
 
 describe('the authorization matrix', () => {

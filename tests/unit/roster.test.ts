@@ -144,10 +144,13 @@ describe('the command table', () => {
       'commitment.set',
     ];
     const shared = ['artifact.submit'];
+    // A moderator's: questions, showing one on the projector, and their own name in the team.
+    const moderated = ['question.setState', 'screen.show', 'team.rename'];
     for (const name of Object.keys(COMMANDS) as CommandName[]) {
       const roles = COMMANDS[name].roles;
       if (participantOnly.includes(name)) expect(roles).toEqual(['participant']);
       else if (shared.includes(name)) expect(roles).toEqual(['facilitator', 'participant']);
+      else if (moderated.includes(name)) expect(roles).toEqual(['facilitator', 'moderator']);
       else expect(roles).toEqual(['facilitator']);
     }
   });

@@ -7,6 +7,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
+  actorName,
   analyseGaps,
   docAccess,
   DOC_MESSAGE_SAVED,
@@ -258,8 +259,13 @@ export class DocsServer {
       };
     }
     return {
-      name: actor.role === 'facilitator' ? 'Facilitator' : 'Projector',
-      role: actor.role,
+      name:
+        actor.role === 'screen'
+          ? 'Projector'
+          : actor.memberId
+            ? actorName(w, actor)
+            : 'Facilitator',
+      role: actor.role === 'screen' ? 'screen' : 'facilitator',
       participantId: null,
       color: '#334155',
     };
@@ -742,7 +748,11 @@ export class DocsServer {
       before.participants !== after.participants ||
       before.exercises !== after.exercises ||
       before.artifacts !== after.artifacts ||
-      before.galleryOpen !== after.galleryOpen;
+      before.galleryOpen !== after.galleryOpen ||
+      // A revoked or replaced key: its connections go (see `credentialCurrent`).
+      before.team !== after.team ||
+      before.facilitatorKeyHash !== after.facilitatorKeyHash ||
+      before.screenKeyHash !== after.screenKeyHash;
     if (!accessMayChange) return;
     this.deps.bus?.publish(WORKSHOPS_CHANNEL, new TextEncoder().encode(after.id));
     await this.closeWithoutAccess(after);

@@ -7,12 +7,12 @@ import type { BackupCheck } from './backup-check.js';
  * Checks a backup in a worker thread of its own: parsing 10 MB of JSON and loading 40 documents
  * takes the CPU for seconds, which on the event loop every other request would wait through.
  * One thread per restore (restores are rare and limited per address); its memory goes with it.
+ * `bytes` must own its whole buffer (from readJsonBody): the buffer is handed over, not copied.
  */
-export function checkBackupOffThread(bytes: Buffer, maxDocBytes: number): Promise<BackupCheck> {
-  const copy = new Uint8Array(bytes); // a buffer of its own, handed over whole
+export function checkBackupOffThread(bytes: Uint8Array, maxDocBytes: number): Promise<BackupCheck> {
   const options = {
-    workerData: { bytes: copy, maxDocBytes },
-    transferList: [copy.buffer],
+    workerData: { bytes, maxDocBytes },
+    transferList: [bytes.buffer as ArrayBuffer],
     resourceLimits: { maxOldGenerationSizeMb: 1024 },
   };
   const worker = import.meta.url.endsWith('.ts')

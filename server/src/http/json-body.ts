@@ -6,15 +6,21 @@ export type RawJson =
 
 /**
  * A JSON request body as bytes, read with its size and nesting checked as it arrives (parsing is
- * left to the caller, which may do it off the event loop). On a refusal the rest of the body is
- * read and dropped, unexamined, so that the answer reaches the client.
+ * left to the caller, which may do it off the event loop).
  */
 export function readJsonBody(
   req: Request,
   limits: { maxBytes: number; maxDepth: number; what: string },
 ): Promise<RawJson> {
+  let size = 0;
   const refuse = (code: 'too_large' | 'bad_request', message: string): RawJson => {
+    // Dropped unread up to the limit, so that the client, still sending, gets the answer; a
+    // client sending past it is cut off.
     req.removeAllListeners('data');
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limits.maxBytes) req.socket.destroy();
+    });
     req.resume();
     return { ok: false, code, message };
   };
@@ -26,7 +32,6 @@ export function readJsonBody(
   return new Promise((resolve, reject) => {
     const depth = new JsonDepth(limits.maxDepth);
     const chunks: Buffer[] = [];
-    let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limits.maxBytes) return resolve(refuse('too_large', tooLarge));
@@ -34,7 +39,13 @@ export function readJsonBody(
         return resolve(refuse('bad_request', `${limits.what} nests deeper than any backup does`));
       chunks.push(chunk);
     });
-    req.once('end', () => resolve({ ok: true, bytes: Buffer.concat(chunks, size) }));
+    req.once('end', () => {
+      // Outside Node's shared pool, so that its memory can be handed to a worker thread whole.
+      const bytes = Buffer.allocUnsafeSlow(size);
+      let at = 0;
+      for (const chunk of chunks) at += chunk.copy(bytes, at);
+      resolve({ ok: true, bytes });
+    });
     req.once('error', reject);
   });
 }

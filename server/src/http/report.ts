@@ -161,7 +161,8 @@ export function reportRouter(deps: ReportDeps): Router {
         what: 'The backup',
       });
       if (!raw.ok) {
-        res.setHeader('Connection', 'close');
+        // Too large: the rest is not read (express's body parser does the same).
+        if (raw.code === 'too_large') res.setHeader('Connection', 'close');
         return sendFailure(res, raw);
       }
       const checked = await checkBackupOffThread(raw.bytes, maxDocBytes);
@@ -194,7 +195,10 @@ export function reportRouter(deps: ReportDeps): Router {
 
       // PERSIST: documents first, so the workshop never exists without them.
       try {
-        for (const [artifactId, state] of states) await docs.restore(id, artifactId, state);
+        // All at once: each append waits up to 250 ms for others to share its fsync.
+        await Promise.all(
+          [...states].map(([artifactId, state]) => docs.restore(id, artifactId, state)),
+        );
         await deps.store.save({ workshop, recentCommands: [] });
       } catch (error) {
         await docs.deleteWorkshop(id).catch(() => undefined);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   CommandId,
   CommandInputs,
+  credentialCurrent,
   PROTOCOL_VERSION,
   describeZodError,
   followUpFor,
@@ -20,10 +21,11 @@ import {
   type MyAnswers,
   type ServerToClient,
   type SocketData,
+  type Actor,
   type WelcomeCommon,
   type Workshop,
 } from '@plenary/shared';
-import { ballotKey, ballotSeed, splitParticipantToken } from '../secrets.js';
+import { ballotKey, ballotSeed, hashSecret, newSecret, splitParticipantToken } from '../secrets.js';
 import type { Workshops } from '../workshops.js';
 import type { DocsServer } from '../docs/yjs-server.js';
 import type { Limiter } from '../limits.js';
@@ -31,6 +33,7 @@ import { Broadcaster, rooms, tallyOf } from './broadcast.js';
 import { isAllowedOrigin } from './origin.js';
 import type { Presence } from './presence.js';
 import { logError } from '../log.js';
+import { dropRevoked, keyRoom, revokedKeys, sendTeam } from './team.js';
 
 type IO = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 type PlenarySocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
@@ -119,6 +122,8 @@ export function attachRealtime(
       workshopId,
       role: actor.role,
       participantId: actor.role === 'participant' ? actor.participantId : null,
+      memberId: actor.role === 'facilitator' || actor.role === 'moderator' ? actor.memberId : null,
+      keyHash: actor.role === 'participant' ? null : (actor.keyHash ?? null),
       ballotSeed: secret ? ballotSeed(secret) : null,
     };
     next();
@@ -144,7 +149,8 @@ export function attachRealtime(
 
   function welcome(socket: PlenarySocket, w: Workshop) {
     const { role, participantId } = socket.data;
-    const facilitator = role === 'facilitator';
+    // A moderator sees what the facilitator sees; the command table limits what they do.
+    const facilitator = role === 'facilitator' || role === 'moderator';
     const keys = ballotKeys(socket.data);
     const myAnswers: MyAnswers = {};
     if (participantId) {
@@ -156,6 +162,7 @@ export function attachRealtime(
     socket.emit('welcome', {
       role,
       participantId,
+      memberId: socket.data.memberId ?? null,
       common: commonOf(w, facilitator),
       ...broadcaster.welcomeRoster(w, role, participantId),
       serverNow: now(),
@@ -170,21 +177,35 @@ export function attachRealtime(
   }
 
   io.on('connection', async (socket) => {
-    const { workshopId, participantId, role } = socket.data;
+    const { workshopId, participantId, role, keyHash } = socket.data;
+    const team = role === 'facilitator' || role === 'moderator';
     await socket.join([
       rooms.all(workshopId),
-      role === 'facilitator' ? rooms.facilitators(workshopId) : rooms.audience(workshopId),
+      team ? rooms.facilitators(workshopId) : rooms.audience(workshopId),
+      ...(keyHash ? [keyRoom(workshopId, keyHash)] : []),
     ]);
     if (participantId) await socket.join(rooms.participant(workshopId, participantId));
 
     const record = await workshops.get(workshopId);
     if (!record || !socket.connected) return void socket.disconnect(true);
+    // Its key may have been revoked between the handshake and joining its key's room.
+    if (!credentialCurrent(record.workshop, actorOf(socket))) {
+      socket.emit('ended', 'revoked');
+      return void socket.disconnect(true);
+    }
     const cameOnline = participantId ? presence.connected(workshopId, participantId) : false;
     welcome(socket, record.workshop);
     const me = participantId && record.workshop.participants.find((p) => p.id === participantId);
     if (cameOnline && me) broadcaster.upsert(workshopId, me);
 
+    if (team) void sendTeam(io, record.workshop).catch(() => undefined);
+
     socket.on('disconnect', async () => {
+      if (team) {
+        const current = await workshops.get(workshopId);
+        if (current) void sendTeam(io, current.workshop).catch(() => undefined);
+        return;
+      }
       if (!participantId || !presence.disconnected(workshopId, participantId)) return;
       const current = await workshops.get(workshopId);
       const p = current?.workshop.participants.find((x) => x.id === participantId);
@@ -222,16 +243,29 @@ export function attachRealtime(
     });
   });
 
+  /** Connections whose own command replaced their key: they end once it is acknowledged. */
+  const endAfterAck = new WeakSet<PlenarySocket>();
+
   function runCommand(socket: PlenarySocket, name: CommandName, payload: unknown, ack: unknown) {
     const reply = ack as (r: Ack<object>) => void;
-    handleCommand(socket, name, payload).then(reply, (error: unknown) => {
-      logError(`[socket] command ${name} failed in workshop ${socket.data.workshopId}`, error);
-      reply({
-        ok: false,
-        code: 'internal',
-        message: 'Something went wrong on the server; try again',
-      });
-    });
+    handleCommand(socket, name, payload).then(
+      (r) => {
+        reply(r);
+        // Its own key replaced (the owner's new key is in this ack): end it after the answer.
+        if (endAfterAck.delete(socket)) {
+          socket.emit('ended', 'revoked');
+          socket.disconnect(true);
+        }
+      },
+      (error: unknown) => {
+        logError(`[socket] command ${name} failed in workshop ${socket.data.workshopId}`, error);
+        reply({
+          ok: false,
+          code: 'internal',
+          message: 'Something went wrong on the server; try again',
+        });
+      },
+    );
   }
 
   /**
@@ -243,18 +277,17 @@ export function attachRealtime(
     name: CommandName,
     payload: unknown,
   ): Promise<Ack<object>> {
-    const { workshopId, role, participantId } = socket.data;
+    const { workshopId } = socket.data;
     const envelope = z.object({ cmdId: CommandId }).safeParse(payload);
     if (!envelope.success)
       return { ok: false, code: 'bad_request', ...describeZodError(envelope.error) };
     const input = CommandInputs[name].safeParse(payload);
     if (!input.success) return { ok: false, code: 'bad_request', ...describeZodError(input.error) };
-    const actor =
-      role === 'participant' && participantId
-        ? { role, participantId }
-        : role === 'facilitator'
-          ? { role }
-          : { role: 'screen' as const };
+    const actor = actorOf(socket);
+    // A key made by this command (an invitation, a replaced key): its hash is stored, the key
+    // itself goes back in the acknowledgement only.
+    let issued: string | undefined;
+    const issueKey = () => hashSecret((issued = newSecret()));
     // A vote changes only its poll's tally, which is merged over 40 ms anyway: it goes to the
     // screens as soon as it applies, not after the disk (the voter's acknowledgement still
     // waits for it). In a burst of 1,000 votes a tally waited for a whole-file write and its
@@ -272,17 +305,37 @@ export function attachRealtime(
         broadcaster.applied(a);
         if (early) broadcaster.changed(b, a);
       },
+      issueKey,
     );
     if (!outcome)
       return { ok: false, code: 'not_found', message: 'This workshop no longer exists' };
     const { result, before, after } = outcome;
     if (!result.ok) return result;
     if (!early) {
+      const revoked = revokedKeys(before, after);
+      if (socket.data.keyHash && revoked.includes(socket.data.keyHash)) endAfterAck.add(socket);
+      dropRevoked(io, workshopId, revoked, socket.id);
       await deps.docs.reconcile(before, after);
       broadcaster.changed(before, after);
+      if (before.team !== after.team) await sendTeam(io, after);
     }
-    return { ok: true, ...(result.value.duplicate && { duplicate: true }), ...result.value.result };
+    return {
+      ok: true,
+      ...(result.value.duplicate && { duplicate: true }),
+      ...result.value.result,
+      ...(issued && !result.value.duplicate && { key: issued }),
+    };
   }
 
   return { io, broadcaster };
+}
+
+/** The actor a connection authenticated as, from what its handshake established. */
+function actorOf(socket: PlenarySocket): Actor {
+  const { role, participantId, memberId, keyHash } = socket.data;
+  const key = keyHash ? { keyHash } : {};
+  if (role === 'participant') return { role, participantId: participantId ?? '' };
+  if (role === 'moderator') return { role, memberId: memberId ?? '', ...key };
+  if (role === 'facilitator') return { role, ...(memberId && { memberId }), ...key };
+  return { role: 'screen', ...key };
 }

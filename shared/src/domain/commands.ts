@@ -5,8 +5,9 @@ import * as groups from './groups.js';
 import * as questions from './questions.js';
 import * as followUp from './followup.js';
 import * as review from './review.js';
-import { ok, type Result } from './result.js';
+import { fail, ok, type Result } from './result.js';
 import * as roster from './roster.js';
+import * as team from './team.js';
 import type { Actor, DomainContext, Workshop } from './types.js';
 import * as workshop from './workshop.js';
 
@@ -20,6 +21,9 @@ export interface CommandResults {
   'exercise.launch': { exerciseId: string };
   'checkin.add': { checkInId: string };
   'review.open': { roundId: string };
+  /** `key` is added by the server: the new member's key, told to the inviter only. */
+  'team.invite': { memberId: string; key?: string };
+  'key.rotate': { key?: string };
 }
 export type CommandResult<K extends CommandName> = K extends keyof CommandResults
   ? CommandResults[K]
@@ -66,6 +70,10 @@ const returning =
 
 const FACILITATOR = ['facilitator'] as const;
 const PARTICIPANT = ['participant'] as const;
+/** Questions from the floor are also a moderator's. */
+const QUESTIONS = ['facilitator', 'moderator'] as const;
+/** Everyone in the facilitation team (the domain refuses what only the owner may do). */
+const TEAM = ['facilitator', 'moderator'] as const;
 
 /** The command table: one entry per command, read by the server's one generic handler. */
 export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
@@ -97,8 +105,8 @@ export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
   'vote.cast': { roles: PARTICIPANT, apply: plain(poll.castVote) },
   'question.ask': { roles: PARTICIPANT, apply: plain(questions.askQuestion) },
   'question.upvote': { roles: PARTICIPANT, apply: plain(questions.upvoteQuestion) },
-  'question.setState': { roles: FACILITATOR, apply: plain(questions.setQuestionState) },
-  'screen.show': { roles: FACILITATOR, apply: plain(poll.setProjection) },
+  'question.setState': { roles: QUESTIONS, apply: plain(questions.setQuestionState) },
+  'screen.show': { roles: QUESTIONS, apply: plain(poll.setProjection) },
   'group.create': { roles: FACILITATOR, apply: returning(groups.createGroup) },
   'group.update': { roles: FACILITATOR, apply: plain(groups.renameGroup) },
   'group.delete': { roles: FACILITATOR, apply: plain(groups.deleteGroup) },
@@ -124,4 +132,43 @@ export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
   'review.reveal': { roles: FACILITATOR, apply: plain(review.revealReview) },
   'review.delete': { roles: FACILITATOR, apply: plain(review.deleteReview) },
   'review.rate': { roles: PARTICIPANT, apply: plain(review.ratePractice) },
+  'team.invite': { roles: FACILITATOR, apply: returning(team.inviteMember) },
+  'team.revoke': { roles: FACILITATOR, apply: plain(team.revokeMember) },
+  'team.rename': { roles: TEAM, apply: plain(team.renameSelf) },
+  'key.rotate': { roles: FACILITATOR, apply: plain(team.rotateKey) },
 };
+
+/**
+ * Whether an actor may send a command at all: its role is in the command's table entry, and the
+ * key it connected with still opens the workshop (not revoked or replaced since).
+ */
+export function mayRun(w: Workshop, name: CommandName, actor: Actor): Result<true> {
+  if (!team.credentialCurrent(w, actor))
+    return fail('unauthorized', 'This key was revoked or replaced: ask for a new link');
+  if (!(COMMANDS[name].roles as ReadonlyArray<Actor['role']>).includes(actor.role))
+    return fail(
+      'forbidden',
+      actor.role === 'moderator'
+        ? 'A moderator handles questions only'
+        : 'Only the facilitator can do that',
+    );
+  return ok(true);
+}
+
+/**
+ * Runs a command for an actor: refused unless `mayRun`; applied by the domain; a facilitator's
+ * or moderator's notable action credited to them in the team's log.
+ */
+export function applyCommand<K extends CommandName>(
+  w: Workshop,
+  name: K,
+  input: CommandInput<K>,
+  ctx: DomainContext,
+): Result<Applied<K>> {
+  const allowed = mayRun(w, name, ctx.actor);
+  if (!allowed.ok) return allowed;
+  const applied = COMMANDS[name].apply(w, input, ctx);
+  if (!applied.ok) return applied;
+  const workshop = team.recordActivity(w, applied.value.workshop, name, input, ctx.actor, ctx.now);
+  return ok({ ...applied.value, workshop });
+}

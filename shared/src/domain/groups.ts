@@ -4,6 +4,7 @@ import { countryName } from '../countries.js';
 import { fail, ok, type Result } from './result.js';
 import type { Artifact, DocAccess, Exercise, Group } from './group-types.js';
 import type { Actor, DomainContext, Workshop } from './types.js';
+import { credentialCurrent } from './team.js';
 
 /** Breakout groups, group exercises and who may read or edit which document. Pure. */
 
@@ -300,7 +301,8 @@ export function setGallery(w: Workshop, input: CommandInput<'gallery.set'>): Res
  */
 export function docAccess(w: Workshop, artifactId: string, actor: Actor): DocAccess {
   const artifact = w.artifacts.find((a) => a.id === artifactId);
-  if (!artifact) return 'none';
+  if (!artifact || !credentialCurrent(w, actor)) return 'none';
+  if (actor.role === 'moderator') return 'none';
   if (actor.role === 'facilitator') return 'write';
   if (actor.role === 'screen') return 'read';
   const mine = groupOf(w, actor.participantId)?.id === artifact.groupId;

@@ -325,8 +325,14 @@ export function myAnswer(
   );
 }
 
-export function setProjection(w: Workshop, input: CommandInput<'screen.show'>): Result<Workshop> {
+export function setProjection(
+  w: Workshop,
+  input: CommandInput<'screen.show'>,
+  ctx?: Pick<DomainContext, 'actor'>,
+): Result<Workshop> {
   const target = input.target;
+  if (ctx?.actor.role === 'moderator' && target.kind !== 'question' && target.kind !== 'activity')
+    return fail('forbidden', 'A moderator puts only questions on the projector');
   if (target.kind === 'poll') {
     const poll = findPoll(w, target.pollId);
     if (!poll) return pollNotFound();

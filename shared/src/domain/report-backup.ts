@@ -17,7 +17,7 @@ export type BackupParticipant = Omit<Participant, 'tokenHash'>;
 /** The workshop without its id, join code and the hashes of its keys and tokens. */
 export type BackupWorkshop = Omit<
   Workshop,
-  'id' | 'joinCode' | 'facilitatorKeyHash' | 'screenKeyHash' | 'participants'
+  'id' | 'joinCode' | 'facilitatorKeyHash' | 'screenKeyHash' | 'participants' | 'team'
 > & { participants: BackupParticipant[] };
 
 export interface BackupDocument {
@@ -45,6 +45,8 @@ export function workshopBackup(
     joinCode: _joinCode,
     facilitatorKeyHash: _f,
     screenKeyHash: _s,
+    // The team's keys are this copy's: a restored workshop gets new ones, and nobody else.
+    team: _team,
     participants,
     ...rest
   } = w;

@@ -5,6 +5,7 @@ import { PILLAR_LABELS } from './group-types.js';
 import { LINK_KIND_LABELS, SECTOR_LABELS } from './network.js';
 import type { Report, ReportPoll, ReportWork } from './report-types.js';
 import { mdBlock, mdInline, mdParagraph } from './markdown-escape.js';
+import { teamMarkdown } from './report-team.js';
 
 export { mdBlock, mdInline, mdParagraph } from './markdown-escape.js';
 
@@ -585,6 +586,7 @@ export function reportMarkdown(r: Report): string {
     ...review(r),
     ...commitments(r),
     ...followUp(r),
+    ...teamMarkdown(r.team),
   ];
   return `${lines
     .join('\n')

@@ -1,3 +1,4 @@
+import type { ReportTeam } from './report-team.js';
 import type { ChecklistItem } from '../docs/checklist.js';
 import type { Objective, SmartPart } from '../docs/action-plan.js';
 import type { StageAnswer } from '../docs/vignette.js';
@@ -242,4 +243,6 @@ export interface Report {
   followUp: ReportFollowUp;
   /** Peer-review rounds, in the order they were opened. */
   review: ReportReview[];
+  /** Who ran the workshop and who did what (absent in reports made before teams). */
+  team?: ReportTeam;
 }

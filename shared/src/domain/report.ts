@@ -1,3 +1,4 @@
+import { teamSection } from './report-team.js';
 import { countryName } from '../countries.js';
 import { actualMs, findActivity } from './agenda.js';
 import { budgetTotals } from './budget.js';
@@ -369,5 +370,6 @@ export function buildReport({ workshop: w, documents, now }: ReportInput): Repor
     commitments,
     followUp: followUpSection(w, documents),
     review: reviewSection(w, documents),
+    team: teamSection(w),
   };
 }

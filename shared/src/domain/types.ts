@@ -61,6 +61,7 @@ import type { FloorQuestion, Poll } from './poll-types.js';
 import type { Artifact, Exercise, Group } from './group-types.js';
 import type { FollowUp } from './followup-types.js';
 import type { ReviewRound } from './review-types.js';
+import type { Team } from './team-types.js';
 
 /** What the projector shows besides the current activity and timer. */
 export type Projection =
@@ -113,11 +114,21 @@ export interface Workshop {
   followUp?: FollowUp;
   /** Peer-review rounds. Missing in workshops stored before peer review: read with `reviewsOf`. */
   reviews?: ReviewRound[];
+  /** Co-facilitators and who did what. Missing in workshops stored before: read with `teamOf`. */
+  team?: Team;
 }
 
-/** Who is acting, as established by authentication (never by the payload). */
+/**
+ * Who is acting, as established by authentication (never by the payload). A facilitator without
+ * `memberId` is the workshop's creator (its owner); `keyHash` is the hash of the key the actor
+ * authenticated with, so that a connection opened with a key since revoked or rotated is refused
+ * (see `credentialCurrent`). Actors the server makes always carry it.
+ */
 export type Actor =
-  { role: 'facilitator' } | { role: 'participant'; participantId: string } | { role: 'screen' };
+  | { role: 'facilitator'; memberId?: string; keyHash?: string }
+  | { role: 'moderator'; memberId: string; keyHash?: string }
+  | { role: 'participant'; participantId: string }
+  | { role: 'screen'; keyHash?: string };
 
 /** Everything impure a domain function may need, passed in. */
 export interface DomainContext {
@@ -131,4 +142,9 @@ export interface DomainContext {
   ballotKeyFor?: (pollId: string) => string;
   /** Random source in [0, 1), for random groups; tests pass a seeded one. */
   random?: () => number;
+  /**
+   * Makes a new key and returns its hash (team invitations, key rotation); the server hands the
+   * key itself to the caller only.
+   */
+  issueKey?: () => string;
 }
