@@ -2,7 +2,9 @@ import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 import { checkA11y, facilitatorSocket, LAPTOP, pageAt, openOur, shot } from './support.js';
 
 const itemTexts = (page: Page) =>
-  page.$$eval('input[id$="-text"]', (inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  page.$$eval('[id$="-text"]', (items) =>
+    items.map((i) => (i instanceof HTMLTextAreaElement ? i.value : (i.textContent ?? ''))),
+  );
 
 test('an edit typed offline survives a closed tab and reaches the group when back online', async ({
   browser,

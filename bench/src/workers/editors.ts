@@ -1,5 +1,13 @@
 import * as Y from 'yjs';
-import { actorsOf, addActor, addLink, itemsOf, linksOf } from '@plenary/shared/docs';
+import {
+  actorsOf,
+  addActor,
+  addLink,
+  itemsOf,
+  linksOf,
+  sharedText,
+  writeField,
+} from '@plenary/shared/docs';
 import { now, sleep } from '../clock.js';
 import { Histogram, type HistogramData } from '../histogram.js';
 import { openDoc, whenSynced, type DocConn, type DocTarget } from './doc-conn.js';
@@ -117,7 +125,20 @@ const text = () =>
     () => words[Math.floor(Math.random() * words.length)],
   ).join(' ');
 
-/** One edit as a person makes it in the app: tick, note or owner on a checklist; move, rename or link on a map. */
+/**
+ * Typing as the app sends it: a word inserted where the person's caret is (a few keystrokes in
+ * one transaction, as a phone's autocomplete sends it) into the field's Y.Text; a long field
+ * loses its first word, as someone tidying it would.
+ */
+function type(m: Y.Map<unknown>, key: string) {
+  const t = sharedText(m, key);
+  if (!t) return writeField(m, key, text());
+  if (t.length > 160) t.delete(0, t.toString().indexOf(' ') + 1 || 1);
+  const at = Math.floor(Math.random() * (t.length + 1));
+  t.insert(at, `${words[Math.floor(Math.random() * words.length)]} `);
+}
+
+/** One edit as a person makes it in the app: tick, or type in notes or owner on a checklist; move, rename or link on a map. */
 function edit(d: OpenDoc, e: Editor) {
   const doc = e.conn.doc;
   const r = Math.random();
@@ -129,8 +150,8 @@ function edit(d: OpenDoc, e: Editor) {
       if (r < 0.5) {
         item.set('checked', item.get('checked') !== true);
         item.set('checkedBy', e.name);
-      } else if (r < 0.8) item.set('notes', text());
-      else item.set('owner', e.name);
+      } else if (r < 0.8) type(item, 'notes');
+      else type(item, 'owner');
     });
     return;
   }
@@ -142,7 +163,7 @@ function edit(d: OpenDoc, e: Editor) {
       mine.set('y', Math.round(Math.random() * 800));
     });
   } else if (r < 0.85) {
-    mine.set('name', `${e.name} (${text().split(' ')[0]})`);
+    doc.transact(() => type(mine, 'name'));
   } else {
     const own = [...linksOf(doc)].filter(([, m]) => m.get('from') === actorId(e));
     if (own.length >= 3) linksOf(doc).delete(own[0]![0]);
