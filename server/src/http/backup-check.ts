@@ -2,7 +2,12 @@ import * as Y from 'yjs';
 import { describeZodError, WorkshopBackupSchema, type ParsedWorkshopBackup } from '@plenary/shared';
 
 export type BackupCheck =
-  | { ok: true; backup: ParsedWorkshopBackup; states: Array<[artifactId: string, Uint8Array]> }
+  | {
+      ok: true;
+      workshop: ParsedWorkshopBackup['workshop'];
+      /** Each document's state, checked (the backup's base64 stays in the worker). */
+      states: Array<[artifactId: string, Uint8Array]>;
+    }
   | { ok: false; code: 'bad_request' | 'too_large'; message: string; field?: string };
 
 /**
@@ -39,7 +44,7 @@ export function checkBackup(bytes: Uint8Array, maxDocBytes: number): BackupCheck
       };
     states.push([d.artifactId, state]);
   }
-  return { ok: true, backup: parsed.data, states };
+  return { ok: true, workshop: parsed.data.workshop, states };
 }
 
 /** A document's state from the backup, or a string saying what is wrong with it. */

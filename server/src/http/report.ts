@@ -167,7 +167,6 @@ export function reportRouter(deps: ReportDeps): Router {
       }
       const checked = await checkBackupOffThread(raw.bytes, maxDocBytes);
       if (!checked.ok) return sendFailure(res, checked);
-      const backup = checked.backup;
       const states = new Map(checked.states);
 
       // RESOLUTION: a new workshop with new secrets, in the domain.
@@ -176,13 +175,13 @@ export function reportRouter(deps: ReportDeps): Router {
       while (await deps.store.idForJoinCode(joinCode)) joinCode = newJoinCode();
       const facilitatorKey = newSecret();
       const screenKey = newSecret();
-      const secrets = new Map(backup.workshop.participants.map((p) => [p.id, newSecret()]));
+      const secrets = new Map(checked.workshop.participants.map((p) => [p.id, newSecret()]));
       const tokenHashes = Object.fromEntries(
         [...secrets].map(([pid, secret]) => [pid, hashSecret(secret)]),
       );
       const tokenOf = (pid: string) => participantToken(pid, secrets.get(pid)!);
       const { workshop, notes } = restoreWorkshop(
-        backup.workshop,
+        checked.workshop,
         {
           id,
           joinCode,
