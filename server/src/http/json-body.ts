@@ -14,8 +14,7 @@ export function readJsonBody(
 ): Promise<RawJson> {
   let size = 0;
   const refuse = (code: 'too_large' | 'bad_request', message: string): RawJson => {
-    // Dropped unread up to the limit, so that the client, still sending, gets the answer; a
-    // client sending past it is cut off.
+    // The rest is dropped unread; a client sending past the limit is cut off.
     req.removeAllListeners('data');
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
@@ -32,14 +31,24 @@ export function readJsonBody(
   return new Promise((resolve, reject) => {
     const depth = new JsonDepth(limits.maxDepth);
     const chunks: Buffer[] = [];
+    // Too deep: the rest is read unexamined, and the answer waits for its end, so that a client
+    // still sending reads it (answered mid-upload, it got EPIPE).
+    let tooDeep = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limits.maxBytes) return resolve(refuse('too_large', tooLarge));
-      if (!depth.feed(chunk))
-        return resolve(refuse('bad_request', `${limits.what} nests deeper than any backup does`));
-      chunks.push(chunk);
+      if (tooDeep) return;
+      if (depth.feed(chunk)) return void chunks.push(chunk);
+      tooDeep = true;
+      chunks.length = 0;
     });
     req.once('end', () => {
+      if (tooDeep)
+        return resolve({
+          ok: false,
+          code: 'bad_request',
+          message: `${limits.what} nests deeper than any backup does`,
+        });
       // Outside Node's shared pool, so that its memory can be handed to a worker thread whole.
       const bytes = Buffer.allocUnsafeSlow(size);
       let at = 0;
