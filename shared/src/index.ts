@@ -11,7 +11,6 @@ export * from './domain/views.js';
 export * from './schemas.js';
 export * from './protocol.js';
 export * from './doc-auth.js';
-export * from './doc-auth.js';
 export * from './countries.js';
 export * from './domain/poll-types.js';
 export * from './domain/poll.js';
