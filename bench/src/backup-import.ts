@@ -133,12 +133,15 @@ async function whileRunning(base: string, request: Promise<Response>) {
     }
   })();
   const started = performance.now();
-  const res = await request;
-  const body = await res.text();
+  // A refused upload may be cut off before the client has sent it all (EPIPE): a status too.
+  const [status, body] = await request.then(
+    async (res) => [res.status, await res.text()] as const,
+    (error: { cause?: { code?: string } }) => [error.cause?.code ?? 'failed', ''] as const,
+  );
   const ms = performance.now() - started;
   done = true;
   await health;
-  return { status: res.status, ms: Math.round(ms), slowestHealthMs: Math.round(slowest), body };
+  return { status, ms: Math.round(ms), slowestHealthMs: Math.round(slowest), body };
 }
 
 async function main() {
