@@ -24,6 +24,7 @@ import {
   type RosterEntry,
   type ReviewRoundView,
   type Role,
+  type TeamView,
   type ServerToClient,
   type SessionView,
 } from '@plenary/shared';
@@ -62,6 +63,10 @@ export class Connection {
   roster = $state.raw<RosterEntry[]>([]);
   status = $state.raw<ConnectionStatus>('connecting');
   role = $state.raw<Role | null>(null);
+  /** A co-facilitator's or moderator's id in the team (null: the owner, or not in the team). */
+  memberId = $state.raw<string | null>(null);
+  /** The facilitation team, for its members' consoles. */
+  team = $state.raw<TeamView | null>(null);
   participantId = $state.raw<string | null>(null);
   endedReason = $state.raw<EndReason | null>(null);
   refusal = $state.raw<Refusal | null>(null);
@@ -144,6 +149,7 @@ export class Connection {
     s.on('welcome', (wire) => {
       const w = decodeWelcome(wire);
       this.role = w.role;
+      this.memberId = w.memberId ?? null;
       this.participantId = w.participantId;
       this.session = w.session;
       const roster = welcomeRoster(w);
@@ -177,6 +183,9 @@ export class Connection {
     });
     s.on('poll.results', (r) => {
       this.results = { ...this.results, [r.pollId]: r };
+    });
+    s.on('team', (t) => {
+      this.team = t;
     });
     s.on('questions', (q) => {
       this.questions = q;

@@ -12,6 +12,12 @@ export function endedText(
       message:
         'The facilitator removed you from the participant list. Ask them if this is a mistake.',
     };
+  if (reason === 'revoked')
+    return {
+      heading: 'This link no longer opens the workshop',
+      message:
+        'Its key was revoked or replaced. If you are in the facilitation team, ask the lead facilitator for a new link; if you replaced your own key, open the new link.',
+    };
   if (reason === 'deleted')
     return {
       heading: 'This workshop was deleted',
