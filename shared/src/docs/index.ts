@@ -7,3 +7,4 @@ export * from './budget.js';
 export * from './report-content.js';
 export * from './practice.js';
 export * from './text-fields.js';
+export * from './text-edit.js';

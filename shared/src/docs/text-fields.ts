@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { setText } from './practice.js';
+import { setText } from './text-edit.js';
 
 /**
  * Free text in a group document is a Y.Text, so that two people typing in one field both keep
@@ -78,7 +78,6 @@ function stringFields(doc: Y.Doc): Array<[Y.Map<unknown>, string, string]> {
   // Only containers that exist: getArray/getMap would add an empty one to the document.
   for (const name of Object.keys(TEXT_FIELDS) as Containers[]) {
     const keys = TEXT_FIELDS[name];
-    // eslint-disable-next-line no-restricted-syntax -- Y.Doc's types, not navigator.share
     if (!doc.share.has(name)) continue;
     if (name === 'actors' || name === 'links') {
       const container = doc.getMap<unknown>(name);
