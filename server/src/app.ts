@@ -1,8 +1,9 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type RequestHandler } from 'express';
-import { deletionDueAt } from '@plenary/shared';
+import { deletionDueAt, type EntryServices } from '@plenary/shared';
 import { apiRouter } from './http/api.js';
+import { entryServices, servicesFor } from './http/entry.js';
 import { reportRouter } from './http/report.js';
 import { Presence } from './realtime/presence.js';
 import { attachRealtime } from './realtime/sockets.js';
@@ -15,6 +16,12 @@ import { Workshops } from './workshops.js';
 import { DEFAULT_RATE_LIMITS, Limiter, type RateLimits } from './limits.js';
 import { logError } from './log.js';
 import type { Cluster } from './cluster.js';
+
+/** The header adapter-node reads the protocol from (main.ts sets PROTOCOL_HEADER to it). */
+export const WEB_PROTOCOL_HEADER = 'x-plenary-protocol';
+
+/** A request as the web app's server code sees it (adapter-node's `platform.req`). */
+type FormRequest = express.Request & { plenary: EntryServices };
 
 export interface ServerDeps {
   store: Store;
@@ -99,6 +106,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
     onRemoved: (workshopId, participantId) => docs.disconnectParticipant(workshopId, participantId),
     ...(deps.cluster && { adapter: deps.cluster.adapter }),
   });
+  const entry = entryServices({ workshops, presence, limiter, publicOrigin: deps.publicOrigin });
   const upgrades = new Upgrades(http, (req) => hosts.answers(req.headers.host), [
     { prefix: realtime.io.path() + '/' },
     { prefix: '/yjs/', take: (req, socket, head) => docs.takeUpgrade(req, socket, head) },
@@ -125,14 +133,25 @@ export function createServer(deps: ServerDeps): PlenaryServer {
     apiRouter({
       workshops,
       presence,
-      limiter,
+      entry,
       version: deps.version ?? '0.0.0-dev',
-      publicOrigin: deps.publicOrigin,
       joinOrigins: () => hosts.joinOrigins(),
       deleteWorkshop,
     }),
   );
-  if (deps.webHandler) app.use(explicitSocketOrigin(deps.publicOrigin), deps.webHandler);
+  if (deps.webHandler)
+    app.use(
+      explicitSocketOrigin(deps.publicOrigin),
+      // The web app's form actions run here: they reach the ways in through the request.
+      (req, _res, next) => {
+        (req as FormRequest).plenary = servicesFor(entry, req);
+        // The page's origin for SvelteKit (its CSRF check of form posts): this connection's
+        // protocol (or the trusted proxy's), whatever the client sent in this header.
+        req.headers[WEB_PROTOCOL_HEADER] = req.protocol;
+        next();
+      },
+      deps.webHandler,
+    );
 
   async function deleteWorkshop(id: string): Promise<void> {
     await workshops.delete(id);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RequestHandler } from 'express';
-import { createServer } from './app.js';
+import { createServer, WEB_PROTOCOL_HEADER } from './app.js';
 import { loadConfig } from './config.js';
 import { DataDirLockedError, LowdbStore } from './store/lowdb.js';
 import { FileDocStore } from './docs/file-doc-store.js';
@@ -21,6 +21,9 @@ async function loadWebHandler(dir: string): Promise<RequestHandler | undefined> 
     console.warn(`[plenary] no web build at ${dir}: serving the API only (run "pnpm build")`);
     return undefined;
   }
+  // adapter-node takes the protocol from this header (set by app.ts from the connection), not its
+  // default of https: a form posted over plain http at a venue would otherwise fail its CSRF check.
+  process.env.PROTOCOL_HEADER = WEB_PROTOCOL_HEADER;
   const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
   return mod.handler;
 }

@@ -1,5 +1,6 @@
 import type { CommandResult } from './domain/commands.js';
 import type { Failure } from './domain/result.js';
+import type { CountryNameStyle } from './countries.js';
 import type {
   MyAnswers,
   RosterEntry,
@@ -237,6 +238,26 @@ export interface JoinOrigin {
 export interface JoinOrigins {
   fixed: boolean;
   origins: JoinOrigin[];
+}
+
+/** GET /api/join/<code>: the workshop a join code opens, and how it names countries. */
+export interface JoinLookup {
+  workshopId: string;
+  title: string;
+  countryNames: CountryNameStyle;
+}
+
+/** A way in (create, look up a join code, join): its value or why not (429: when to retry). */
+export type EntryOutcome<T> = { ok: true; value: T } | (Failure & { retryAfterMs?: number });
+
+/**
+ * What the server hands the web app's form actions (on adapter-node's `platform.req.plenary`):
+ * the REST API's ways in, for the request being answered (its address counts for rate limits).
+ */
+export interface EntryServices {
+  create(body: unknown): Promise<EntryOutcome<CreatedWorkshop>>;
+  lookup(code: string): Promise<EntryOutcome<JoinLookup>>;
+  join(body: unknown): Promise<EntryOutcome<Joined>>;
 }
 
 export interface Joined {

@@ -7,6 +7,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION } from './domain/report-backup.js';
 import { REVIEW_LIMITS as R, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
 import { AnswerSchema, BudgetSettingsSchema, LIMITS as L } from './schemas.js';
 import { Id } from './field-rules.js';
+import { COUNTRY_NAME_STYLES, DEFAULT_COUNTRY_NAMES } from './countries.js';
 
 /**
  * What an uploaded backup must look like before anything is restored from it: the shape of
@@ -23,6 +24,15 @@ const int = z.number().int();
 const time = int.min(0);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-11-23' });
 
+/** A group exercise prepared on an activity (a template's), not yet launched. */
+const PreparedExercise = z.object({
+  title: str(L.title),
+  kind: z.enum(ARTIFACT_KINDS),
+  template: str(64).nullable(),
+  stages: z.array(str(L.vignetteStage)).max(L.vignetteStages),
+  budget: BudgetSettingsSchema.nullable(),
+});
+
 const Activity = z.object({
   id,
   title: str(L.title),
@@ -30,6 +40,7 @@ const Activity = z.object({
   plannedMinutes: int.min(0).max(L.plannedMinutes),
   actualMs: time,
   startedAt: time.nullable(),
+  exercise: PreparedExercise.optional(),
 });
 
 const Module = z.object({
@@ -71,7 +82,9 @@ const Poll = z.object({
   pointsTotal: int.min(1).max(1000),
   anonymous: z.boolean(),
   state: z.enum(['draft', 'open', 'closed']),
-  revealed: z.boolean(),
+  // Backups made before results were shown per place have `revealed` alone.
+  shown: z.object({ screen: z.boolean(), phones: z.boolean() }).optional(),
+  revealed: z.boolean().optional(),
   activityId: id.nullable(),
   check: z.object({ phase: z.enum(['pre', 'post']), twinId: id.nullable() }).nullable(),
   createdAt: time,
@@ -237,6 +250,7 @@ const BackupWorkshopSchema = z.object({
     .default([]),
   galleryOpen: z.boolean().default(false),
   retentionDays: int.min(0).max(3650).nullable().default(null),
+  countryNames: z.enum(COUNTRY_NAME_STYLES).default(DEFAULT_COUNTRY_NAMES),
   followUp: z
     .object({
       checkIns: z.array(CheckIn).max(F.checkIns),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ACTIVITY_KINDS } from './domain/types.js';
 import { POLL_KINDS } from './domain/poll-types.js';
 import { ARTIFACT_KINDS, PILLARS } from './domain/group-types.js';
-import { COUNTRY_CODES } from './countries.js';
+import { COUNTRY_CODES, COUNTRY_NAME_STYLES } from './countries.js';
 import { FollowUpCommandInputs } from './followup-schemas.js';
 import { TeamCommandInputs } from './team-schemas.js';
 import { REVIEW_LIMITS, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
@@ -224,6 +224,7 @@ export const CommandInputs = {
     timerSound: z.boolean().optional(),
     retentionDays: retentionDays.nullable().optional(),
     joinOrigin: httpOrigin.nullable().optional(),
+    countryNames: z.enum(COUNTRY_NAME_STYLES).optional(),
   }),
   'module.add': z.object({ title: text('Module title', LIMITS.title), index: index.optional() }),
   'module.update': z.object({ moduleId: id, title: text('Module title', LIMITS.title) }),

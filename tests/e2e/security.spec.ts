@@ -211,7 +211,7 @@ test('user text is rendered as text on every view, never run', async ({ browser,
   await expect(choicePoll.getByTestId('vote-received')).toBeVisible();
   const openPoll = ana.getByTestId('participant-poll').filter({ hasText: seeded.openQuestion });
   await openPoll.getByLabel('Your answer').fill(seeded.openAnswer);
-  await openPoll.getByRole('button', { name: 'Send my vote' }).click();
+  await openPoll.getByRole('button', { name: 'Send my answer' }).click();
   await expect(openPoll.getByTestId('vote-received')).toBeVisible();
 
   await ana.getByLabel('Ask the facilitator a question').fill(seeded.floorQuestion);

@@ -31,7 +31,7 @@ test('in a large room, a phone shows who is here by country, and everyone on req
   await expect(byCountry.getByRole('listitem')).toHaveText([
     /Thailand\s+22, 1 online/,
     /Philippines\s+16, 0 online/,
-    /Vietnam\s+16, 0 online/,
+    /Viet Nam\s+16, 0 online/,
     /Cambodia\s+10, 0 online/,
   ]);
   // The names are not drawn until asked for.
@@ -59,7 +59,7 @@ test('in a small room, a phone lists everyone by name, online first', async ({
   const phone = await participantPage(browser, PHONE, created.id, mai.token);
   await expect(phone.getByTestId('who-count')).toHaveText('2 participants, 1 online');
   await expect(phone.getByTestId('who-list').getByRole('listitem')).toHaveText([
-    /Mai Tran \(you\)\s*Vietnam\s*Online/,
+    /Mai Tran \(you\)\s*Viet Nam\s*Online/,
     /Anan Sukjai\s*Thailand\s*Away/,
   ]);
   await expect(phone.getByTestId('who-by-country')).toHaveCount(0);

@@ -94,7 +94,7 @@ async function furnished() {
   });
   const pollId = poll.ok ? poll.pollId : '';
   await send(facilitator, 'poll.setState', { pollId, state: 'open' });
-  const option = (await stored(w.id)).polls[0]!.options[1]!.id;
+  const option = (await stored(w.id)).polls.find((p) => p.id === pollId)!.options[1]!.id;
   expect(
     await send(anaLive, 'vote.cast', { pollId, answer: { kind: 'single', optionId: option } }),
   ).toMatchObject({ ok: true });

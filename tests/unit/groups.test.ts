@@ -53,7 +53,7 @@ describe('making groups', () => {
     expect(w.groups.map((g) => [g.name, g.memberIds.length])).toEqual([
       ['Cambodia', 1],
       ['Philippines', 2],
-      ['Vietnam', 1],
+      ['Viet Nam', 1],
     ]);
   });
 

@@ -94,7 +94,7 @@ describe('who is here, by country', () => {
     ];
     expect(presenceByCountry(roster, countryName)).toEqual([
       { country: 'TH', name: 'Thailand', total: 2, online: 1 },
-      { country: 'VN', name: 'Vietnam', total: 2, online: 1 },
+      { country: 'VN', name: 'Viet Nam', total: 2, online: 1 },
       { country: 'KH', name: 'Cambodia', total: 1, online: 0 },
       { country: 'PH', name: 'Philippines', total: 1, online: 1 },
     ]);

@@ -7,7 +7,10 @@ declare global {
     // interface Locals {}
     // interface PageData {}
     // interface PageState {}
-    // interface Platform {}
+    /** adapter-node's: the Node request, on which Plenary's server hands form actions its services. */
+    interface Platform {
+      req?: { plenary?: import('@plenary/shared').EntryServices };
+    }
   }
 }
 

@@ -1,36 +1,31 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import {
-  CreateWorkshopInput,
   knowledgeCheck,
-  JoinCode,
-  JoinInput,
   participantView,
   rosterEntry,
   sessionView,
   type Actor,
-  type CreatedWorkshop,
   type Credential,
-  type Joined,
+  type EntryOutcome,
   type JoinOrigins,
   type Workshop,
 } from '@plenary/shared';
 import type { Presence } from '../realtime/presence.js';
 import type { Workshops } from '../workshops.js';
-import type { Limiter } from '../limits.js';
 import { pollsCsv } from './csv.js';
-import { sendFailure, sendInvalid } from './errors.js';
-import { clientAddress, limitPerAddress, sendRateLimited } from './throttle.js';
+import { sendFailure } from './errors.js';
+import { sendRateLimited } from './throttle.js';
+import type { Entry } from './entry.js';
 import { logError } from '../log.js';
 
 export interface ApiDeps {
   workshops: Workshops;
   presence: Presence;
-  limiter: Limiter;
   version: string;
-  /** Fixed public origin (PUBLIC_ORIGIN), or undefined to use the request's own. */
-  publicOrigin: string | undefined;
   /** Where participants can reach this server (GET /workshops/:id/join-origins). */
   joinOrigins: () => JoinOrigins;
+  /** Creating, looking up a join code and joining (shared with the web app's form actions). */
+  entry: Entry;
   /** Deletes a workshop with everything in it, and ends its live connections. */
   deleteWorkshop: (workshopId: string) => Promise<void>;
 }
@@ -46,85 +41,29 @@ export function apiRouter(deps: ApiDeps): Router {
   const api = express.Router();
   api.use(express.json({ limit: '100kb' }));
 
-  const origin = (req: Request) => deps.publicOrigin ?? `${req.protocol}://${req.get('host')}`;
-
   api.get('/health', (_req, res) => {
     res.json({ ok: true, version: deps.version });
   });
 
-  const limitCreations = limitPerAddress(
-    (address) => deps.limiter.create(address),
-    'Too many workshops created from this address: wait a minute and try again',
-  );
-
-  api.post('/workshops', limitCreations, async (req, res) => {
-    const parsed = CreateWorkshopInput.safeParse(req.body ?? {});
-    if (!parsed.success) return sendInvalid(res, parsed.error);
-    const { workshop, facilitatorKey, screenKey } = await workshops.create(parsed.data);
-    const base = origin(req);
-    const body: CreatedWorkshop = {
-      id: workshop.id,
-      joinCode: workshop.joinCode,
-      facilitatorKey,
-      screenKey,
-      facilitatorUrl: `${base}/w/${workshop.id}/facilitate#key=${facilitatorKey}`,
-      joinUrl: `${base}/join/${workshop.joinCode}`,
-      screenUrl: `${base}/w/${workshop.id}/screen#key=${screenKey}`,
-    };
-    res.status(201).json(body);
-  });
-
-  /**
-   * Join codes are short: an address that keeps getting them wrong must wait. Sends the 429
-   * itself; a right code still opens a workshop joined from the same address before (the venue's).
-   */
-  const mayTryCode = async (req: Request, res: Response, workshopId: string | undefined) => {
-    const address = clientAddress(req);
-    const verdict = await deps.limiter.mayTryCode(address);
-    if (verdict.ok || (workshopId && deps.limiter.joinedBefore(address, workshopId))) return true;
-    sendRateLimited(
-      res,
-      verdict.retryAfterMs,
-      'Too many tries: wait a minute, then check the code and try again',
-    );
-    return false;
+  const entry = deps.entry;
+  /** Sends what a way in came to: its value with `status`, or the failure (429 with Retry-After). */
+  const send = <T>(res: Response, outcome: EntryOutcome<T>, status: number) => {
+    if (outcome.ok) return res.status(status).json(outcome.value);
+    if (outcome.code === 'rate_limited')
+      return sendRateLimited(res, outcome.retryAfterMs ?? 60_000, outcome.message);
+    sendFailure(res, outcome);
   };
 
+  api.post('/workshops', async (req, res) => {
+    send(res, await entry.create(req, req.body), 201);
+  });
+
   api.get('/join/:code', async (req, res) => {
-    const code = JoinCode.safeParse(req.params.code);
-    if (!code.success) return sendInvalid(res, code.error);
-    const id = await workshops.idForJoinCode(code.data);
-    if (!(await mayTryCode(req, res, id))) return;
-    const record = id ? await workshops.get(id) : undefined;
-    if (!record) {
-      await deps.limiter.wrongCode(clientAddress(req));
-      return sendFailure(res, {
-        code: 'not_found',
-        message: 'No workshop has this join code',
-        field: 'joinCode',
-      });
-    }
-    res.json({ workshopId: record.workshop.id, title: record.workshop.title });
+    send(res, await entry.lookup(req, String(req.params.code)), 200);
   });
 
   api.post('/join', async (req, res) => {
-    const parsed = JoinInput.safeParse(req.body ?? {});
-    if (!parsed.success) return sendInvalid(res, parsed.error);
-    const id = await workshops.idForJoinCode(parsed.data.joinCode);
-    if (!(await mayTryCode(req, res, id))) return;
-    const joined = await workshops.join(parsed.data);
-    if (!joined.ok) {
-      if (joined.code === 'not_found') await deps.limiter.wrongCode(clientAddress(req));
-      return sendFailure(res, joined);
-    }
-    deps.limiter.joined(clientAddress(req), joined.value.workshop.id);
-    const body: Joined = {
-      workshopId: joined.value.workshop.id,
-      participantId: joined.value.participant.id,
-      token: joined.value.token,
-    };
-    presence.announce(joined.value.workshop.id, joined.value.participant);
-    res.status(201).json(body);
+    send(res, await entry.join(req, req.body), 201);
   });
 
   /** Finds the workshop and who the bearer is in it; sends the failure itself when there is none. */

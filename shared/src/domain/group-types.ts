@@ -78,6 +78,9 @@ export interface Exercise {
   budget: BudgetSettings | null;
 }
 
+/** An exercise prepared in advance (by a template) on its activity, launched in one click. */
+export type PreparedExercise = Pick<Exercise, 'title' | 'kind' | 'template' | 'stages' | 'budget'>;
+
 export interface Artifact {
   id: string;
   exerciseId: string;

@@ -96,9 +96,10 @@ export function autoGroups(
     const byCountry = new Map<string, string[]>();
     for (const p of w.participants)
       byCountry.set(p.country, [...(byCountry.get(p.country) ?? []), p.id]);
+    const name = (code: string) => countryName(code, w.countryNames);
     groups = [...byCountry]
-      .sort(([a], [b]) => countryName(a).localeCompare(countryName(b)))
-      .map(([country, ids]) => newGroup(ctx, countryName(country), ids));
+      .sort(([a], [b]) => name(a).localeCompare(name(b)))
+      .map(([country, ids]) => newGroup(ctx, name(country), ids));
   } else {
     const count = Math.max(
       1,

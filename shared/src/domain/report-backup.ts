@@ -1,4 +1,5 @@
 import type { CreatedWorkshop } from '../protocol.js';
+import { DEFAULT_COUNTRY_NAMES } from '../countries.js';
 import { followUpOf } from './followup.js';
 import type { Participant, Workshop } from './types.js';
 import { deletionDueAt, type NewWorkshopSecrets } from './workshop.js';
@@ -59,6 +60,7 @@ export function workshopBackup(
       // Fields that workshops stored by earlier versions lack, at their defaults.
       galleryOpen: w.galleryOpen ?? false,
       retentionDays: w.retentionDays ?? null,
+      countryNames: w.countryNames ?? DEFAULT_COUNTRY_NAMES,
       followUp: followUpOf(w),
       reviews: w.reviews ?? [],
       participants: participants.map(({ tokenHash: _t, ...p }) => p),

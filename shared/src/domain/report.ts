@@ -88,7 +88,7 @@ function participantsSection(w: Workshop): ReportCountry[] {
   for (const p of w.participants) {
     const entry = byCountry.get(p.country) ?? {
       code: p.country,
-      name: countryName(p.country),
+      name: countryName(p.country, w.countryNames),
       people: [],
     };
     entry.people.push({ name: p.name, organisation: p.organisation, role: p.role, city: p.city });
@@ -260,7 +260,7 @@ function commitmentsSection(w: Workshop, documents: ReportInput['documents']) {
       return [
         {
           name: p.name,
-          country: countryName(p.country),
+          country: countryName(p.country, w.countryNames),
           group: group?.name ?? null,
           text: c.text,
           objective: objective || null,

@@ -26,6 +26,8 @@ export interface Activity {
   actualMs: number;
   /** When the activity became current (server clock, ms), null when it is not current. */
   startedAt: number | null;
+  /** A group exercise prepared for this activity (the template's), to launch in one click. */
+  exercise?: PreparedExercise;
 }
 
 export interface AgendaModule {
@@ -58,9 +60,10 @@ export interface Participant {
 }
 
 import type { FloorQuestion, Poll } from './poll-types.js';
-import type { Artifact, Exercise, Group } from './group-types.js';
+import type { Artifact, Exercise, Group, PreparedExercise } from './group-types.js';
 import type { FollowUp } from './followup-types.js';
 import type { ReviewRound } from './review-types.js';
+import type { CountryNameStyle } from '../countries.js';
 import type { Team } from './team-types.js';
 
 /** What the projector shows besides the current activity and timer. */
@@ -110,6 +113,8 @@ export interface Workshop {
    * address belongs to one machine on one network.
    */
   joinOrigin?: string | null;
+  /** Country names in lists and on screens: UN names or common ones. Absent: UN names. */
+  countryNames?: CountryNameStyle;
   /** Check-ins and personal commitments. Missing in workshops stored before: read with `followUpOf`. */
   followUp?: FollowUp;
   /** Peer-review rounds. Missing in workshops stored before peer review: read with `reviewsOf`. */

@@ -7,6 +7,7 @@ import type {
   PollState,
   ScaleSpec,
 } from './poll-types.js';
+import { DEFAULT_COUNTRY_NAMES, type CountryNameStyle } from '../countries.js';
 import { sortedQuestions } from './questions.js';
 import type { AgendaModule, Participant, Projection, Timer, Workshop } from './types.js';
 import type { Artifact, Exercise, Group } from './group-types.js';
@@ -32,6 +33,7 @@ export interface SessionView {
   artifacts: Artifact[];
   galleryOpen: boolean;
   retentionDays: number | null;
+  countryNames: CountryNameStyle;
 }
 
 export type Presence = 'online' | 'away';
@@ -79,6 +81,7 @@ export const sessionView = (w: Workshop): SessionView => ({
   artifacts: w.artifacts,
   galleryOpen: w.galleryOpen,
   retentionDays: w.retentionDays ?? null,
+  countryNames: w.countryNames ?? DEFAULT_COUNTRY_NAMES,
 });
 
 export interface PresenceInfo {
@@ -124,7 +127,8 @@ export const sessionChanged = (a: Workshop, b: Workshop): boolean =>
   a.exercises !== b.exercises ||
   a.artifacts !== b.artifacts ||
   a.galleryOpen !== b.galleryOpen ||
-  a.retentionDays !== b.retentionDays;
+  a.retentionDays !== b.retentionDays ||
+  a.countryNames !== b.countryNames;
 
 /** A poll as screens see it: no ballots. Which options are correct shows only when allowed. */
 export interface PollView {

@@ -1,6 +1,7 @@
+import { DEFAULT_COUNTRY_NAMES } from '../countries.js';
 import type { CommandInput, CreateWorkshopInput } from '../schemas.js';
 import { fail, ok, type Result } from './result.js';
-import { templateAgenda } from './template.js';
+import { templateAgenda, withTemplatePolls } from './template.js';
 import {
   adjustTimer,
   idleTimer,
@@ -26,7 +27,7 @@ export function createWorkshop(
   secrets: NewWorkshopSecrets,
   ctx: Pick<DomainContext, 'now' | 'newId'>,
 ): Workshop {
-  return {
+  const w: Workshop = {
     ...secrets,
     title: input.title,
     venue: input.venue,
@@ -47,9 +48,11 @@ export function createWorkshop(
     artifacts: [],
     galleryOpen: false,
     retentionDays: input.retentionDays,
+    countryNames: DEFAULT_COUNTRY_NAMES,
     followUp: { checkIns: [], commitments: [] },
     reviews: [],
   };
+  return input.template === 'blank' ? w : withTemplatePolls(w, ctx);
 }
 
 export function updateWorkshop(
@@ -65,6 +68,7 @@ export function updateWorkshop(
     ...(input.timerSound !== undefined && { timerSound: input.timerSound }),
     ...(input.retentionDays !== undefined && { retentionDays: input.retentionDays }),
     ...(input.joinOrigin !== undefined && { joinOrigin: input.joinOrigin }),
+    ...(input.countryNames !== undefined && { countryNames: input.countryNames }),
   };
   if (next.startsOn && next.endsOn && next.endsOn < next.startsOn)
     return fail('bad_request', 'The last day cannot be before the first day', 'endsOn');

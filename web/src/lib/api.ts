@@ -22,14 +22,14 @@ const FALLBACK: Partial<Record<number, { code: ErrorCode; message: string }>> = 
 export async function request<T>(
   method: 'GET' | 'POST' | 'DELETE',
   path: string,
-  options: { body?: unknown; bearer?: string } = {},
+  options: { body?: unknown; bearer?: string; fetch?: typeof fetch } = {},
 ): Promise<Result<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
   let res: Response;
   try {
-    res = await fetch(path, {
+    res = await (options.fetch ?? fetch)(path, {
       method,
       headers,
       ...(options.body !== undefined && { body: JSON.stringify(options.body) }),

@@ -5,9 +5,15 @@ import {
   type SessionView,
 } from '@plenary/shared';
 
-/** "1 participant", "3 participants". */
+const pluralRules = new Intl.PluralRules('en');
+
+/** The word for `n` of something: "participant" for 1, "participants" for 0, 2 or 1.5. */
+export const pluralWord = (n: number, one: string, many = `${one}s`): string =>
+  pluralRules.select(n) === 'one' ? one : many;
+
+/** "1 participant", "3 participants": every count in the app's text goes through here. */
 export const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${n} ${n === 1 ? one : many}`;
+  `${n} ${pluralWord(n, one, many)}`;
 
 export const minutes = (n: number): string => plural(n, 'min', 'min');
 

@@ -88,3 +88,13 @@ export function keyFromHash(path: string): string | null {
   const key = new URLSearchParams(location.hash.slice(1)).get('key');
   return key && key.length > 0 ? key : null;
 }
+
+/**
+ * `#token=…` from the address bar, if it is showing `path`: where a participant lands after a join
+ * made without scripts (the form action cannot reach localStorage).
+ */
+export function tokenFromHash(path: string): string | null {
+  if (typeof location === 'undefined' || location.pathname !== path) return null;
+  const token = new URLSearchParams(location.hash.slice(1)).get('token');
+  return token && token.includes('.') ? token : null;
+}

@@ -1,0 +1,40 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { CreateWorkshopInput } from '@plenary/shared';
+import { fieldErrors } from '$lib/forms';
+import { entryOf, statusOf, textFields } from '$lib/server/entry';
+import { consoleLanding } from '$lib/landing';
+import type { Actions } from './$types';
+
+const FIELDS = ['title', 'startsOn', 'endsOn', 'venue', 'template'] as const;
+export type CreateValues = Record<(typeof FIELDS)[number], string>;
+
+/**
+ * Create a workshop: a plain form post, so a click before the page's scripts have loaded (or with
+ * scripts blocked) still creates it. Errors come back beside the fields, with what was typed.
+ */
+export const actions: Actions = {
+  create: async (event) => {
+    const values: CreateValues = textFields(await event.request.formData(), FIELDS);
+    const parsed = CreateWorkshopInput.safeParse({
+      title: values.title,
+      template: values.template || 'victim-centred',
+      startsOn: values.startsOn || null,
+      endsOn: values.endsOn || null,
+      venue: values.venue,
+    });
+    if (!parsed.success)
+      return fail(400, { create: { values, errors: fieldErrors(parsed.error), formError: '' } });
+    const created = await entryOf(event).create(parsed.data);
+    if (!created.ok) {
+      const { code, message, field } = created;
+      return fail(statusOf(code), {
+        create: {
+          values,
+          errors: field ? { [field]: message } : {},
+          formError: field ? '' : message,
+        },
+      });
+    }
+    redirect(303, consoleLanding(created.value.id, created.value.facilitatorKey));
+  },
+};
