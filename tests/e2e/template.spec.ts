@@ -24,15 +24,18 @@ test('the template’s knowledge check, polls and case are ready; counts read ri
   const fac = await pageAt(browser, LAPTOP);
   await fac.goto(`/w/${created.id}/facilitate#key=${created.facilitatorKey}`);
   const polls = fac.locator('#polls');
-  // The pre-training quiz is there: no "No polls yet".
+  // The pre-training quiz is there: no "No polls yet"; the other activities' polls wait folded.
   await expect(polls.getByText('No polls yet')).toHaveCount(0);
+  await expect(polls.getByText(/^Prepared for other activities \(\d+\)$/)).toBeVisible();
+  await fac.getByRole('button', { name: 'Make current Pre-training knowledge check' }).click();
   const quiz = polls.getByTestId('facilitator-poll').filter({
     hasText: 'Under the Palermo Protocol, trafficking in adults has three elements',
   });
-  await expect(quiz).toHaveCount(2);
+  await expect(quiz).toHaveCount(1);
+  await expect(polls.getByTestId('facilitator-poll')).toHaveCount(12);
 
   // Open the first question before the training; Ana answers it on her phone.
-  await quiz.first().getByRole('button', { name: 'Open', exact: true }).click();
+  await quiz.getByRole('button', { name: 'Open', exact: true }).click();
   const phone = await participantPage(browser, PHONE, created.id, ana.token);
   const card = phone.getByTestId('participant-poll');
   await card.getByLabel('An act, a means and a purpose of exploitation').check();
