@@ -75,8 +75,12 @@ export interface Welcome {
   rosterPending: RosterPatch;
   serverNow: number;
   polls: PollView[];
-  /** Results this connection may see (all for the facilitator, revealed ones for others). */
+  /** Results this connection may see: all for the facilitator, the shown ones for others. */
   results: PollResults[];
+  /** Projector: how many have answered each poll whose results it does not show. */
+  counts: PollCount[];
+  /** A participant: the tallies of polls they answered whose results are not shown on phones. */
+  myResults?: PollResults[];
   questions: QuestionView[];
   /** A participant's own answers, by poll id. */
   myAnswers: MyAnswers;
@@ -90,6 +94,12 @@ export interface Welcome {
   reviews: ReviewRoundView[];
   /** A participant's ratings, and their group's. */
   myRatings: MyRating[];
+}
+
+/** How many have answered a poll. */
+export interface PollCount {
+  pollId: string;
+  voters: number;
 }
 
 export interface ArtifactProgress {
@@ -141,7 +151,7 @@ export async function welcomeRoster(
 /** The part of a welcome every connection of one kind (facilitator, or everyone else) shares. */
 export type WelcomeCommon = Pick<
   Welcome,
-  'session' | 'polls' | 'results' | 'questions' | 'reviews'
+  'session' | 'polls' | 'results' | 'counts' | 'questions' | 'reviews'
 >;
 
 /**
@@ -174,6 +184,8 @@ export interface ServerToClient {
   polls: (polls: PollView[]) => void;
   /** A poll's tally; merged, a few per second per poll at most. */
   'poll.results': (results: PollResults) => void;
+  /** Projector: how many have answered a poll whose results it does not show; merged too. */
+  'poll.count': (count: PollCount) => void;
   questions: (questions: QuestionView[]) => void;
   /** Facilitator only: a group document changed or someone came or went. */
   progress: (p: ArtifactProgress) => void;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from './domain/types.js';
-import { POLL_KINDS } from './domain/poll-types.js';
+import { POLL_KINDS, RESULTS_PLACES } from './domain/poll-types.js';
 import { ARTIFACT_KINDS, PILLARS } from './domain/group-types.js';
 import { COUNTRY_CODES, COUNTRY_NAME_STYLES } from './countries.js';
 import { FollowUpCommandInputs } from './followup-schemas.js';
@@ -269,7 +269,12 @@ export const CommandInputs = {
     checkPhase: z.enum(['pre', 'post']).nullable().optional(),
   }),
   'poll.setState': z.object({ pollId: id, state: z.enum(['draft', 'open', 'closed']) }),
-  'poll.reveal': z.object({ pollId: id, revealed: z.boolean() }),
+  'poll.reveal': z.object({
+    pollId: id,
+    revealed: z.boolean(),
+    /** The projector or the phones; absent: both. */
+    on: z.enum(RESULTS_PLACES).optional(),
+  }),
   'poll.duplicate': z.object({ pollId: id, asTwin: z.boolean().default(false) }),
   'poll.delete': z.object({ pollId: id }),
   'vote.cast': z.object({ pollId: id, answer: AnswerSchema }),

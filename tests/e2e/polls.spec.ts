@@ -77,7 +77,8 @@ test('a live poll goes from the console to phones and back to the projector', as
   await expect(card.getByTestId('poll-results')).toContainText('1 · 50%');
 
   // Reveal and project: participants see the results, the projector shows them large.
-  await card.getByRole('button', { name: 'Show results' }).click();
+  await card.getByRole('button', { name: 'Results on phones' }).click();
+  await card.getByRole('button', { name: 'Results on the projector' }).click();
   await expect(ana.getByTestId('poll-results')).toContainText('Your answer');
   await card.getByRole('button', { name: 'Show on projector' }).click();
   await card.getByRole('button', { name: 'Close' }).click();

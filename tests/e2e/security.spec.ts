@@ -220,7 +220,8 @@ test('user text is rendered as text on every view, never run', async ({ browser,
   await expect(fac.getByTestId('facilitator-question')).toContainText(seeded.floorQuestion);
 
   for (const card of [choiceCard, openCard]) {
-    await card.getByRole('button', { name: 'Show results' }).click();
+    await card.getByRole('button', { name: 'Results on the projector' }).click();
+    await card.getByRole('button', { name: 'Results on phones' }).click();
   }
   await expect(openCard.getByTestId('poll-results')).toContainText(seeded.openAnswer);
   await expect(choiceCard.getByTestId('poll-results')).toContainText(seeded.optionB);

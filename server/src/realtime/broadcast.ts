@@ -19,7 +19,11 @@ import {
   type ArtifactProgress,
   type ClientToServer,
   type Participant,
+  newVoters,
+  resultsShown,
+  screenGets,
   type Poll,
+  type PollCount,
   type PollResults,
   type Role,
   type RosterJson,
@@ -37,9 +41,15 @@ export const rooms = {
   /** Everyone in a workshop. */
   all: (w: string) => `w:${w}`,
   facilitators: (w: string) => `w:${w}:f`,
-  /** Participants and projector screens: they see drafts never, results only when revealed. */
+  /** Participants and projector screens: they see drafts never, results only when shown. */
   audience: (w: string) => `w:${w}:a`,
+  /** Projector screens: a poll's tally when shown there, otherwise how many have answered. */
+  screens: (w: string) => `w:${w}:s`,
+  /** Every participant's connections: a poll's tally when it is shown on phones. */
+  participants: (w: string) => `w:${w}:p`,
   participant: (w: string, p: string) => `p:${w}:${p}`,
+  /** The connections of those who answered a poll: its tally, even while not shown on phones. */
+  answered: (w: string, pollId: string) => `a:${w}:${pollId}`,
 };
 
 /**
@@ -59,6 +69,7 @@ export const RESULTS_INTERVAL_MS = 40;
 export const ROSTER_INTERVAL_MS = 250;
 
 const tallies = new WeakMap<Poll, PollResults>();
+const plainTallies = new WeakMap<Poll, PollResults>();
 
 /**
  * A poll's tally, computed once per state of the poll (polls are immutable values): every
@@ -70,6 +81,16 @@ export function tallyOf(poll: Poll): PollResults {
   if (!r) tallies.set(poll, (r = tallyPoll(poll, true)));
   return r;
 }
+
+/** The tally a participant's answer earns: without which quiz answers are right. */
+export function plainTallyOf(poll: Poll): PollResults {
+  let r = plainTallies.get(poll);
+  if (!r) plainTallies.set(poll, (r = tallyPoll(poll, false)));
+  return r;
+}
+
+/** How many have answered a poll, for the projector while its results are not shown there. */
+export const countOf = (poll: Poll): PollCount => ({ pollId: poll.id, voters: poll.voters.length });
 
 interface PendingResults {
   /** The state the last vote produced. */
@@ -269,6 +290,8 @@ export class Broadcaster {
         continue;
       }
       if (prev === p) continue;
+      for (const voter of newVoters(prev, p))
+        this.io.in(rooms.participant(after.id, voter)).socketsJoin(rooms.answered(after.id, p.id));
       if (pollDefinitionChanged(prev, p)) {
         definitions = true;
         // Revealing, or a change of what counts as correct, shows results at once.
@@ -305,9 +328,15 @@ export class Broadcaster {
       this.latest.get(given.id)?.polls.find((p) => p.id === pollId) ??
       given.polls.find((p) => p.id === pollId);
     if (!poll) return;
-    this.io.to(rooms.facilitators(given.id)).emit('poll.results', tallyOf(poll));
-    if (poll.revealed && poll.state !== 'draft')
-      this.io.to(rooms.audience(given.id)).emit('poll.results', tallyOf(poll));
+    const id = given.id;
+    this.io.to(rooms.facilitators(id)).emit('poll.results', tallyOf(poll));
+    const screen = screenGets(poll);
+    if (screen === 'nothing') return;
+    if (screen === 'tally') this.io.to(rooms.screens(id)).emit('poll.results', tallyOf(poll));
+    else this.io.to(rooms.screens(id)).emit('poll.count', countOf(poll));
+    if (resultsShown(poll).phones)
+      this.io.to(rooms.participants(id)).emit('poll.results', tallyOf(poll));
+    else this.io.to(rooms.answered(id, poll.id)).emit('poll.results', plainTallyOf(poll));
   }
 
   progress(workshopId: string, progress: ArtifactProgress): void {

@@ -8,17 +8,22 @@ import {
   PROTOCOL_VERSION,
   describeZodError,
   followUpFor,
+  hasAnswered,
   myAnswer,
+  phoneGets,
   myRatings,
   pollsFor,
   questionsFor,
+  resultsShown,
   reviewsFor,
+  screenGets,
   sessionView,
   type Ack,
   type ClientToServer,
   type CommandName,
   type ErrorCode,
   type MyAnswers,
+  type PollResults,
   type ServerToClient,
   type SocketData,
   type Actor,
@@ -29,7 +34,7 @@ import { ballotKey, ballotSeed, hashSecret, newSecret, splitParticipantToken } f
 import type { Workshops } from '../workshops.js';
 import type { DocsServer } from '../docs/yjs-server.js';
 import type { Limiter } from '../limits.js';
-import { Broadcaster, rooms, tallyOf } from './broadcast.js';
+import { Broadcaster, countOf, plainTallyOf, rooms, tallyOf } from './broadcast.js';
 import { isAllowedOrigin } from './origin.js';
 import type { Presence } from './presence.js';
 import { logError } from '../log.js';
@@ -130,19 +135,27 @@ export function attachRealtime(
   });
 
   /** Per workshop state: the welcome's common part, encoded once for each kind of screen. */
-  const commons = new WeakMap<Workshop, { facilitator?: Buffer; audience?: Buffer }>();
-  function commonOf(w: Workshop, facilitator: boolean): Buffer {
+  type Audience = 'team' | 'screen' | 'participant';
+  const commons = new WeakMap<Workshop, Partial<Record<Audience, Buffer>>>();
+  function commonOf(w: Workshop, audience: Audience): Buffer {
     let cached = commons.get(w);
     if (!cached) commons.set(w, (cached = {}));
-    return (cached[facilitator ? 'facilitator' : 'audience'] ??= Buffer.from(
+    const team = audience === 'team';
+    const live = w.polls.filter((p) => team || p.state !== 'draft');
+    return (cached[audience] ??= Buffer.from(
       JSON.stringify({
         session: sessionView(w),
-        polls: pollsFor(w, facilitator),
-        results: w.polls
-          .filter((p) => facilitator || (p.revealed && p.state !== 'draft'))
+        polls: pollsFor(w, team),
+        results: live
+          .filter(
+            (p) =>
+              team || (audience === 'screen' ? screenGets(p) === 'tally' : resultsShown(p).phones),
+          )
           .map(tallyOf),
-        questions: questionsFor(w, facilitator),
-        reviews: reviewsFor(w, facilitator),
+        counts:
+          audience === 'screen' ? live.filter((p) => screenGets(p) === 'count').map(countOf) : [],
+        questions: questionsFor(w, team),
+        reviews: reviewsFor(w, team),
       } satisfies WelcomeCommon),
     ));
   }
@@ -153,20 +166,25 @@ export function attachRealtime(
     const facilitator = role === 'facilitator' || role === 'moderator';
     const keys = ballotKeys(socket.data);
     const myAnswers: MyAnswers = {};
+    const myResults: PollResults[] = [];
     if (participantId) {
       for (const poll of w.polls) {
         const answer = myAnswer(poll, participantId, { ...(keys && { ballotKeyFor: keys }) });
         if (answer) myAnswers[poll.id] = answer;
+        if (poll.state !== 'draft' && hasAnswered(poll, participantId))
+          void socket.join(rooms.answered(w.id, poll.id));
+        if (phoneGets(poll, participantId) === 'own') myResults.push(plainTallyOf(poll));
       }
     }
     socket.emit('welcome', {
       role,
       participantId,
       memberId: socket.data.memberId ?? null,
-      common: commonOf(w, facilitator),
+      common: commonOf(w, facilitator ? 'team' : participantId ? 'participant' : 'screen'),
       ...broadcaster.welcomeRoster(w, role, participantId),
       serverNow: now(),
       myAnswers,
+      myResults,
       myUpvotes: participantId
         ? w.questions.filter((q) => q.upvoters.includes(participantId)).map((q) => q.id)
         : [],
@@ -181,7 +199,12 @@ export function attachRealtime(
     const team = role === 'facilitator' || role === 'moderator';
     await socket.join([
       rooms.all(workshopId),
-      team ? rooms.facilitators(workshopId) : rooms.audience(workshopId),
+      ...(team
+        ? [rooms.facilitators(workshopId)]
+        : [
+            rooms.audience(workshopId),
+            participantId ? rooms.participants(workshopId) : rooms.screens(workshopId),
+          ]),
       ...(keyHash ? [keyRoom(workshopId, keyHash)] : []),
     ]);
     if (participantId) await socket.join(rooms.participant(workshopId, participantId));

@@ -67,8 +67,10 @@ export interface Poll {
    */
   anonymous: boolean;
   state: PollState;
-  /** Results shown to participants and on the projector. */
-  revealed: boolean;
+  /** Where the facilitator shows the results (read it with `resultsShown`). */
+  shown?: ResultsShown;
+  /** Polls stored before `shown`: results on the projector and on every phone at once. */
+  revealed?: boolean;
   activityId: string | null;
   check: KnowledgeCheckTag | null;
   createdAt: number;
@@ -77,6 +79,19 @@ export interface Poll {
   /** Who has voted, sorted by id so the order says nothing about when. */
   voters: string[];
 }
+
+/**
+ * Where a poll's results are shown: on the projector, and on every phone. A phone whose owner
+ * has answered sees them either way; the projector always shows how many have answered.
+ */
+export interface ResultsShown {
+  screen: boolean;
+  phones: boolean;
+}
+
+/** Where `poll.reveal` shows or hides the results; absent: both. */
+export const RESULTS_PLACES = ['screen', 'phones'] as const;
+export type ResultsPlace = (typeof RESULTS_PLACES)[number];
 
 export type QuestionState = 'open' | 'answered' | 'hidden';
 

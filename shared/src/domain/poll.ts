@@ -4,6 +4,9 @@ import { fail, ok, type Failure, type Result } from './result.js';
 import type { Answer, Poll, PollOption } from './poll-types.js';
 import type { DomainContext, Workshop } from './types.js';
 import { roundOfExercise } from './review.js';
+import { RESULTS_HIDDEN } from './poll-results.js';
+
+export * from './poll-results.js';
 
 /** Pure poll lifecycle and voting. Tallies live in tally.ts. */
 
@@ -72,7 +75,7 @@ export function createPoll(
     pointsTotal: input.pointsTotal,
     anonymous: input.anonymous,
     state: 'draft',
-    revealed: false,
+    shown: RESULTS_HIDDEN,
     activityId: input.activityId ?? null,
     check:
       input.kind === 'quiz' && input.checkPhase ? { phase: input.checkPhase, twinId: null } : null,
@@ -146,14 +149,6 @@ export function setPollState(w: Workshop, input: CommandInput<'poll.setState'>):
   return ok(mapPoll(w, poll.id, (p) => ({ ...p, state: input.state })));
 }
 
-export function revealPoll(w: Workshop, input: CommandInput<'poll.reveal'>): Result<Workshop> {
-  const poll = findPoll(w, input.pollId);
-  if (!poll) return pollNotFound();
-  if (input.revealed && poll.state === 'draft')
-    return fail('conflict', 'Open the poll before showing its results');
-  return ok(mapPoll(w, poll.id, (p) => ({ ...p, revealed: input.revealed })));
-}
-
 /** A copy in draft, without votes. As a twin, a "pre" quiz question becomes its "post" twin. */
 export function duplicatePoll(
   w: Workshop,
@@ -174,7 +169,7 @@ export function duplicatePoll(
     question: poll.question,
     options: poll.options.map((o) => ({ ...o, id: ctx.newId() })),
     state: 'draft',
-    revealed: false,
+    shown: RESULTS_HIDDEN,
     createdAt: ctx.now,
     ballots: {},
     voters: [],

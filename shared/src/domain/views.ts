@@ -5,8 +5,10 @@ import type {
   Poll,
   PollKind,
   PollState,
+  ResultsShown,
   ScaleSpec,
 } from './poll-types.js';
+import { resultsShown } from './poll-results.js';
 import { DEFAULT_COUNTRY_NAMES, type CountryNameStyle } from '../countries.js';
 import { sortedQuestions } from './questions.js';
 import type { AgendaModule, Participant, Projection, Timer, Workshop } from './types.js';
@@ -141,7 +143,8 @@ export interface PollView {
   pointsTotal: number;
   anonymous: boolean;
   state: PollState;
-  revealed: boolean;
+  /** Where the facilitator shows the results. */
+  shown: ResultsShown;
   activityId: string | null;
   check: KnowledgeCheckTag | null;
   createdAt: number;
@@ -162,7 +165,7 @@ export function pollView(p: Poll, showCorrect: boolean): PollView {
     pointsTotal: p.pointsTotal,
     anonymous: p.anonymous,
     state: p.state,
-    revealed: p.revealed,
+    shown: resultsShown(p),
     activityId: p.activityId,
     check: p.check,
     createdAt: p.createdAt,
@@ -173,7 +176,7 @@ export function pollView(p: Poll, showCorrect: boolean): PollView {
 export const pollsFor = (w: Workshop, facilitator: boolean): PollView[] =>
   w.polls
     .filter((p) => facilitator || p.state !== 'draft')
-    .map((p) => pollView(p, facilitator || p.revealed));
+    .map((p) => pollView(p, facilitator || resultsShown(p).phones));
 
 /** Whether anything but the ballots changed between two versions of a poll. */
 export const pollDefinitionChanged = (a: Poll, b: Poll): boolean =>

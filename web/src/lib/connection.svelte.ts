@@ -72,8 +72,10 @@ export class Connection {
   refusal = $state.raw<Refusal | null>(null);
   /** Polls this connection may see (drafts only for the facilitator). */
   polls = $state.raw<PollView[]>([]);
-  /** Latest tally per poll id (all for the facilitator, revealed ones for others). */
+  /** Latest tally per poll id: all for the facilitator, for others the shown or answered ones. */
   results = $state.raw<Record<string, PollResults>>({});
+  /** Projector: how many have answered each poll whose results it does not show. */
+  counts = $state.raw<Record<string, number>>({});
   questions = $state.raw<QuestionView[]>([]);
   /** A participant's own answers by poll id, as the server acknowledged them. */
   myAnswers = $state.raw<MyAnswers>({});
@@ -155,7 +157,10 @@ export class Connection {
       const roster = welcomeRoster(w);
       this.#updateRoster(() => roster);
       this.polls = w.polls;
-      this.results = Object.fromEntries(w.results.map((r) => [r.pollId, r]));
+      this.results = Object.fromEntries(
+        [...w.results, ...(w.myResults ?? [])].map((r) => [r.pollId, r]),
+      );
+      this.counts = Object.fromEntries((w.counts ?? []).map((c) => [c.pollId, c.voters]));
       this.questions = w.questions;
       this.myAnswers = w.myAnswers;
       this.myUpvotes = w.myUpvotes;
@@ -183,6 +188,9 @@ export class Connection {
     });
     s.on('poll.results', (r) => {
       this.results = { ...this.results, [r.pollId]: r };
+    });
+    s.on('poll.count', (c) => {
+      this.counts = { ...this.counts, [c.pollId]: c.voters };
     });
     s.on('team', (t) => {
       this.team = t;
