@@ -53,8 +53,12 @@ test('the template’s knowledge check, polls and case are ready; counts read ri
   await groups.getByLabel('Group for Invented Ana').selectOption({ label: 'Team Harbour' });
   const group = groups.getByTestId('group-card');
   await expect(group).toContainText('1 member ·');
-  // Deleting a group sits apart from the frequent "+5 min", and asks first.
-  await expect(group.locator('.danger-row').getByRole('button', { name: /Delete/ })).toHaveCount(1);
+  // Deleting a group asks first.
+  await group.getByRole('button', { name: /^Delete/ }).click();
+  const dialog = fac.getByRole('dialog');
+  await expect(dialog).toContainText('Delete Team Harbour?');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(group).toHaveCount(1);
   const ready = groups.getByTestId('prepared-exercise');
   await expect(ready).toContainText('Case vignette: Lan at the hospital');
   await expect(ready).toContainText('4 stages, shown one at a time');
