@@ -1,4 +1,5 @@
 import type { Connection } from '$lib/connection.svelte';
+import { sectionForKey } from '$lib/console-sections';
 
 /** The one timer action that fits now: start when idle, pause when running, resume when paused. */
 export function primaryTimerAction(status: 'idle' | 'running' | 'paused' | undefined): {
@@ -15,8 +16,13 @@ export function primaryTimerAction(status: 'idle' | 'running' | 'paused' | undef
   }
 }
 
-/** Keyboard shortcuts only act when focus is not in something that takes typing or Space. */
-export function shortcutTarget(event: KeyboardEvent): 'next' | 'previous' | 'timer' | null {
+/**
+ * Keyboard shortcuts only act when focus is not in something that takes typing or Space: N, P,
+ * Space for the agenda and the timer, a digit for a part of the console (console-sections.ts).
+ */
+export function shortcutTarget(
+  event: KeyboardEvent,
+): 'next' | 'previous' | 'timer' | { section: string } | null {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return null;
   if (document.querySelector('dialog[open]')) return null;
   const target = event.target instanceof Element ? event.target : null;
@@ -25,6 +31,8 @@ export function shortcutTarget(event: KeyboardEvent): 'next' | 'previous' | 'tim
   const key = event.key.toLowerCase();
   if (key === 'n') return 'next';
   if (key === 'p') return 'previous';
+  const section = sectionForKey(event.key);
+  if (section) return { section: section.id };
   // Space on a button, link or summary activates it: leave that alone.
   if (key === ' ' && !target?.closest('button, a, summary, [role="button"]')) return 'timer';
   return null;
