@@ -235,12 +235,16 @@ test('a command sent while offline says it will be sent, and is', async ({
 test('an error no code handled is shown on the page', async ({ browser }) => {
   const page = await pageAt(browser, LAPTOP);
   await page.goto('/');
-  await page.evaluate(() => {
-    setTimeout(() => {
-      throw new Error('invented failure');
+  const alert = page.getByRole('alert').filter({ hasText: 'invented failure' });
+  // The page reports errors once its scripts have started: throw until it has.
+  await expect(async () => {
+    await page.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('invented failure');
+      });
     });
-  });
-  await expect(page.getByRole('alert').filter({ hasText: 'invented failure' })).toBeVisible();
+    await expect(alert).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
 });
 
 test('the built app loads nothing from the internet', () => {
