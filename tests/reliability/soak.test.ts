@@ -88,7 +88,9 @@ describe('a soak of 100 participants', () => {
         };
       });
       const record = await running.server.workshops.get(w.id);
-      const optionIds = record!.workshop.polls[0]!.options.map((o) => o.id);
+      // The template comes with prepared polls of its own: vote in the one opened here.
+      const poll = record!.workshop.polls.find((p) => p.id === created.pollId)!;
+      const optionIds = poll.options.map((o) => o.id);
 
       const child = spawn(
         process.execPath,
