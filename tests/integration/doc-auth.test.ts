@@ -1,16 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncomingMessage } from 'node:http';
 import { itemsOf, newItem } from '@plenary/shared/docs';
-import {
-  connect,
-  createWorkshop,
-  eventually,
-  join,
-  send,
-  startServer,
-  type Live,
-  type Running,
-} from './harness.js';
+import { eventually, groupWithChecklist, startServer, type Live, type Running } from './harness.js';
 import { openDoc, synced, type DocClient } from './docs-harness.js';
 
 let running: Running;
@@ -33,28 +24,8 @@ describe('document connections', () => {
     running.server.http.prependListener('request', seen);
     running.server.http.prependListener('upgrade', seen);
 
-    const w = await createWorkshop(running.url);
-    const [ana, ben] = await Promise.all(
-      ['Ana', 'Ben'].map((n) => join(running.url, w.joinCode, n)),
-    );
-    const facilitator = await connect(running.url, w.id, {
-      kind: 'facilitator',
-      key: w.facilitatorKey,
-    });
+    const { w, ana, ben, facilitator, artifactId } = await groupWithChecklist(running.url);
     lives.push(facilitator);
-    const g = await send(facilitator, 'group.create', { name: 'Cebu' });
-    for (const p of [ana!, ben!])
-      await send(facilitator, 'group.assign', {
-        participantId: p.participantId,
-        groupId: g.ok ? g.groupId : '',
-      });
-    await send(facilitator, 'exercise.launch', {
-      title: 'First contact',
-      kind: 'checklist',
-      template: 'first-contact-referral',
-    });
-    await eventually(() => expect(facilitator.session().artifacts).toHaveLength(1));
-    const artifactId = facilitator.session().artifacts[0]!.id;
     const open = (credential: Parameters<typeof openDoc>[3]) =>
       track(openDoc(running.url, w.id, artifactId, credential));
     const anaDoc = open({ kind: 'participant', token: ana!.token });

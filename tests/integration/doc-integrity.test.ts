@@ -6,12 +6,9 @@ import { MemoryStore } from '@plenary/server';
 import type { ImportedWorkshop, WorkshopBackup } from '@plenary/shared';
 import { itemsOf, newItem, readDocumentContent } from '@plenary/shared/docs';
 import {
-  connect,
-  createWorkshop,
   eventually,
-  join,
+  groupWithChecklist,
   post,
-  send,
   startServer,
   type Live,
   type Running,
@@ -35,26 +32,8 @@ afterEach(async () => {
 
 /** A group of two with a checklist, both members in the document. */
 async function group() {
-  const w = await createWorkshop(running.url);
-  const [ana, ben] = await Promise.all(['Ana', 'Ben'].map((n) => join(running.url, w.joinCode, n)));
-  const facilitator = await connect(running.url, w.id, {
-    kind: 'facilitator',
-    key: w.facilitatorKey,
-  });
+  const { w, ana, ben, facilitator, artifactId } = await groupWithChecklist(running.url);
   lives.push(facilitator);
-  const g = await send(facilitator, 'group.create', { name: 'Cebu' });
-  for (const p of [ana!, ben!])
-    await send(facilitator, 'group.assign', {
-      participantId: p.participantId,
-      groupId: g.ok ? g.groupId : '',
-    });
-  await send(facilitator, 'exercise.launch', {
-    title: 'First contact',
-    kind: 'checklist',
-    template: 'first-contact-referral',
-  });
-  await eventually(() => expect(facilitator.session().artifacts).toHaveLength(1));
-  const artifactId = facilitator.session().artifacts[0]!.id;
   const open = (token: string) =>
     track(openDoc(running.url, w.id, artifactId, { kind: 'participant', token }));
   const [anaDoc, benDoc] = [open(ana!.token), open(ben!.token)];

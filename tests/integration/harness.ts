@@ -177,3 +177,31 @@ export async function eventually(check: () => void | Promise<void>, ms = 2000): 
     }
   }
 }
+
+/** A workshop with one group of two (Ana and Ben) and a checklist launched in it. */
+export async function groupWithChecklist(base: string) {
+  const w = await createWorkshop(base);
+  const [ana, ben] = await Promise.all(['Ana', 'Ben'].map((n) => join(base, w.joinCode, n)));
+  const facilitator = await connect(base, w.id, { kind: 'facilitator', key: w.facilitatorKey });
+  const g = await send(facilitator, 'group.create', { name: 'Cebu' });
+  for (const p of [ana!, ben!])
+    await send(facilitator, 'group.assign', {
+      participantId: p.participantId,
+      groupId: g.ok ? g.groupId : '',
+    });
+  await send(facilitator, 'exercise.launch', {
+    title: 'First contact',
+    kind: 'checklist',
+    template: 'first-contact-referral',
+  });
+  await eventually(() => {
+    if (facilitator.session().artifacts.length !== 1) throw new Error('no checklist yet');
+  });
+  return {
+    w,
+    ana: ana!,
+    ben: ben!,
+    facilitator,
+    artifactId: facilitator.session().artifacts[0]!.id,
+  };
+}
