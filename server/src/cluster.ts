@@ -1,6 +1,6 @@
 import type { ServerOptions } from 'socket.io';
 import { RedisBus, type Bus } from './bus.js';
-import { RedisDocStore } from './docs/redis-doc-store.js';
+import { RedisDocStore } from './coediting/redis-doc-store.js';
 import { RedisStore } from './store/redis.js';
 
 /** What joins several server processes: socket.io's adapter and our bus, both over Redis. */

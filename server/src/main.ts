@@ -5,7 +5,7 @@ import type { RequestHandler } from 'express';
 import { createServer, WEB_PROTOCOL_HEADER } from './app.js';
 import { loadConfig } from './config.js';
 import { DataDirLockedError, LowdbStore } from './store/lowdb.js';
-import { FileDocStore } from './docs/file-doc-store.js';
+import { FileDocStore } from './coediting/file-doc-store.js';
 import { connectCluster } from './cluster.js';
 import type { Store } from './store/store.js';
 import { logError } from './log.js';

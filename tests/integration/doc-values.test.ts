@@ -17,7 +17,7 @@ import {
 } from './harness.js';
 import { openDoc, synced, type DocClient } from './docs-harness.js';
 
-// The server gives every value it decodes an array of its own length (server/src/docs/
+// The server gives every value it decodes an array of its own length (server/src/coediting/
 // trim-values.ts): these tests hold that this changes nothing anyone can see.
 
 let running: Running | undefined;

@@ -11,7 +11,7 @@ import {
   type Workshop,
 } from '@plenary/shared';
 import { readDocumentContent } from '@plenary/shared/docs';
-import { DEFAULT_DOC_LIMITS, type DocsServer } from '../docs/yjs-server.js';
+import { DEFAULT_DOC_LIMITS, type DocsServer } from '../coediting/coediting-server.js';
 import { logError } from '../log.js';
 import { hashSecret, newId, newJoinCode, newSecret, participantToken } from '../secrets.js';
 import type { Store } from '../store/store.js';

@@ -33,7 +33,7 @@ import {
   type Workshop,
 } from '@plenary/shared';
 import type { Presence } from './presence.js';
-import { Throttle } from './throttle.js';
+import { Throttle } from '../throttle.js';
 
 type IO = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 

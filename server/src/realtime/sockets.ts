@@ -32,10 +32,10 @@ import {
 } from '@plenary/shared';
 import { ballotKey, ballotSeed, hashSecret, newSecret, splitParticipantToken } from '../secrets.js';
 import type { Workshops } from '../workshops.js';
-import type { DocsServer } from '../docs/yjs-server.js';
+import type { DocsServer } from '../coediting/coediting-server.js';
 import type { Limiter } from '../limits.js';
 import { Broadcaster, countOf, plainTallyOf, rooms, tallyOf } from './broadcast.js';
-import { isAllowedOrigin } from './origin.js';
+import { isAllowedOrigin } from '../origin.js';
 import type { Presence } from './presence.js';
 import { logError } from '../log.js';
 import { dropRevoked, keyRoom, revokedKeys, sendTeam } from './team.js';
