@@ -37,6 +37,9 @@ export default defineConfig(
     '**/dist/',
     '**/build/',
     'web/.svelte-kit/',
+    // Compiled from web/messages by Paraglide (web/i18n-build.js).
+    'web/src/lib/paraglide/',
+    'web/src/lib/paraglide-locales/',
     '**/test-results/',
     '**/playwright-report/',
     'tests/artifacts/',

@@ -1,5 +1,6 @@
-// What the tests need beyond node_modules, and getting it: Chromium for Playwright and
-// redis-server for the multi-process tests. Used by `npm test` / `pnpm test` (scripts/test.mjs)
+// What the tests need beyond node_modules, and getting it: Chromium for Playwright, Noto fonts
+// (Thai, Khmer, Korean and Chinese in the screens and screenshots) and redis-server for the
+// multi-process tests. Used by `npm test` / `pnpm test` (scripts/test.mjs)
 // and by CI (`.ci/run` calls `node scripts/test-deps.mjs`), so there is one way to set up.
 //
 //  - On Debian or Ubuntu, as root or with password-less sudo: `apt-get install` the packages.
@@ -55,6 +56,15 @@ function rootPrefix() {
   return undefined;
 }
 
+/** Debian's Noto fonts, without which Thai, Khmer, Korean and Chinese draw as empty boxes. */
+const FONT_PACKAGES = ['fonts-noto-core', 'fonts-noto-cjk'];
+
+function fontsMissing() {
+  if (!canUseApt()) return false; // elsewhere the system's own fonts cover these scripts
+  const probe = spawnSync('dpkg', ['-s', ...FONT_PACKAGES], { stdio: 'ignore' });
+  return probe.status !== 0;
+}
+
 function canUseApt() {
   return process.platform === 'linux' && existsSync('/etc/debian_version') && onPath('apt-get');
 }
@@ -84,11 +94,16 @@ function fail(message) {
 export async function ensureTestDeps({ browser = true, redis = true } = {}) {
   const needChromium = browser && !findChromium() && !playwrightChromiumInstalled();
   const needRedis = redis && !findRedis();
-  if (!needChromium && !needRedis) return;
+  const needFonts = browser && fontsMissing();
+  if (!needChromium && !needRedis && !needFonts) return;
 
   const prefix = canUseApt() ? rootPrefix() : undefined;
   if (prefix) {
-    const packages = [needChromium && 'chromium', needRedis && 'redis-server'].filter(Boolean);
+    const packages = [
+      needChromium && 'chromium',
+      ...(needFonts ? FONT_PACKAGES : []),
+      needRedis && 'redis-server',
+    ].filter(Boolean);
     say(`The tests need ${packages.join(' and ')}: installing with apt-get…`);
     if (!apt(prefix, ['update']) || !apt(prefix, ['install', '-y', ...packages])) {
       fail(`apt-get could not install ${packages.join(' ')}; install it by hand and run again.`);

@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig, type Plugin } from 'vite';
+import { plenaryMessages } from './i18n-build.js';
 
 /** In dev, the API, socket.io and Yjs live on the server at :3000; in production they share the port. */
 const SERVER = 'http://localhost:3000';
@@ -22,7 +23,7 @@ function lib0DomSchemasPure(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [lib0DomSchemasPure(), sveltekit()],
+  plugins: [plenaryMessages(), lib0DomSchemasPure(), sveltekit()],
   server: {
     proxy: {
       '/api': SERVER,

@@ -9,6 +9,7 @@ export * from './domain/template.js';
 export * from './domain/commands.js';
 export * from './domain/views.js';
 export * from './schemas.js';
+export * from './locales.js';
 export * from './protocol.js';
 export * from './doc-auth.js';
 export * from './countries.js';

@@ -7,6 +7,7 @@ import { FollowUpCommandInputs } from './followup-schemas.js';
 import { TeamCommandInputs } from './team-schemas.js';
 import { REVIEW_LIMITS, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
 import { LIMITS } from './limits.js';
+import { LOCALES } from './locales.js';
 import { Id, optionalVisibleText, visibleText } from './field-rules.js';
 
 /**
@@ -78,6 +79,8 @@ const profileFields = {
   city: optionalVisibleText('City', LIMITS.city),
   organisation: optionalVisibleText('Organisation', LIMITS.organisation),
   role: optionalVisibleText('Role', LIMITS.role),
+  /** The language the participant reads Plenary in; absent until they choose or join with one. */
+  language: z.enum(LOCALES, { error: 'Choose a language from the list' }).optional(),
 };
 export const ParticipantProfile = z.object({
   ...profileFields,

@@ -4,7 +4,10 @@ declare global {
     interface Error {
       message: string;
     }
-    // interface Locals {}
+    interface Locals {
+      /** The language this request's page is rendered in (hooks.server.ts). */
+      locale: import('@plenary/shared').Locale;
+    }
     // interface PageData {}
     // interface PageState {}
     /** adapter-node's: the Node request, on which Plenary's server hands form actions its services. */

@@ -54,6 +54,8 @@ export interface Participant {
   organisation: string;
   /** The person's job or function, e.g. "Labour inspector". */
   role: string;
+  /** The language their screens are in, once they chose one or joined with one. */
+  language?: Locale;
   /** sha256 of the secret part of the participant's token; the token itself is never stored. */
   tokenHash: string;
   joinedAt: number;
@@ -65,6 +67,7 @@ import type { FollowUp } from './followup-types.js';
 import type { ReviewRound } from './review-types.js';
 import type { CountryNameStyle } from '../countries.js';
 import type { Team } from './team-types.js';
+import type { Locale } from '../locales.js';
 
 /** What the projector shows besides the current activity and timer. */
 export type Projection =

@@ -11,6 +11,7 @@ import type {
 import { resultsShown } from './poll-results.js';
 import { DEFAULT_COUNTRY_NAMES, type CountryNameStyle } from '../countries.js';
 import { sortedQuestions } from './questions.js';
+import type { Locale } from '../locales.js';
 import type { AgendaModule, Participant, Projection, Timer, Workshop } from './types.js';
 import type { Artifact, Exercise, Group } from './group-types.js';
 
@@ -58,6 +59,7 @@ export interface ParticipantView extends RosterEntry {
   city: string;
   organisation: string;
   role: string;
+  language?: Locale;
   joinedAt: number;
   presence: Presence;
   /** Server time of the last connection or disconnection, null if never connected. */
@@ -107,6 +109,7 @@ export const participantView = (p: Participant, presence: PresenceInfo): Partici
   city: p.city,
   organisation: p.organisation,
   role: p.role,
+  ...(p.language ? { language: p.language } : {}),
   joinedAt: p.joinedAt,
   presence: presence.online ? 'online' : 'away',
   lastSeenAt: presence.lastSeenAt,
