@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import type { CreatedWorkshop, ParticipantView } from '@plenary/shared';
-import { checkA11y, LAPTOP, PHONE, shot } from './support.js';
+import { checkA11y, LAPTOP, PHONE, PROJECTOR, shot } from './support.js';
 
 /**
  * Issue 22, item 3: creating and joining are plain form posts that scripts enhance, so a click
@@ -119,6 +119,20 @@ test('a click before the scripts have loaded still creates, and still joins', as
   await expect(facilitator.getByTestId('agenda-module')).toHaveCount(9);
   const id = new URL(facilitator.url()).pathname.split('/')[2]!;
   const key = keyIn(facilitator.url())!;
+  // It knows the projector's own key from the start (the address brought it), as from the API.
+  const screen = new URLSearchParams(new URL(facilitator.url()).hash.slice(1)).get('screen');
+  expect(screen).toBeTruthy();
+  expect(screen).not.toBe(key);
+  const projector = facilitator.getByRole('link', { name: /Open projector screen/ });
+  await expect(projector).toHaveAttribute(
+    'href',
+    `/w/${id}/screen#key=${encodeURIComponent(screen!)}`,
+  );
+  await expect(facilitator.getByRole('button', { name: 'Make the projector link' })).toHaveCount(0);
+  const screenPage = await (await browser.newContext({ viewport: PROJECTOR })).newPage();
+  await screenPage.goto((await projector.getAttribute('href'))!);
+  await expect(screenPage.getByTestId('workshop-title')).toHaveText('Clicked early');
+  await screenPage.context().close();
   const created = (await (
     await request.get(`/api/workshops/${id}`, { headers: { authorization: `Bearer ${key}` } })
   ).json()) as Pick<CreatedWorkshop, 'joinCode'>;

@@ -11,13 +11,20 @@ describe('landings after a form post', () => {
       workshopId: 'w1',
       path: '/w/w1/facilitate',
       key: 'k-ey_9',
+      screen: null,
       token: null,
     });
+    // A new workshop's console gets the projector's key too (issue 22: it had none, and offered
+    // to make a new one).
+    const created = consoleLanding('w1', 'k-ey_9', 's+cr/en=');
+    expect(created).toBe('/w/w1/facilitate#key=k-ey_9&screen=s%2Bcr%2Fen%3D');
+    expect(landingOf(created)).toMatchObject({ key: 'k-ey_9', screen: 's+cr/en=' });
     const phone = participantLanding('w1', 'p1.s+cret/=');
     expect(landingOf(phone)).toEqual({
       workshopId: 'w1',
       path: '/w/w1',
       key: null,
+      screen: null,
       token: 'p1.s+cret/=',
     });
   });

@@ -8,6 +8,8 @@ export interface Landing {
   /** The address without its fragment. */
   path: string;
   key: string | null;
+  /** The projector's key, beside a new workshop's facilitator key (`#key=…&screen=…`). */
+  screen: string | null;
   token: string | null;
 }
 
@@ -20,6 +22,7 @@ export function landingOf(location: string): Landing | null {
     workshopId: decodeURIComponent(match[1]!),
     path: url.pathname,
     key: fragment.get('key') || null,
+    screen: fragment.get('screen') || null,
     token: fragment.get('token') || null,
   };
 }
@@ -28,6 +31,11 @@ export function landingOf(location: string): Landing | null {
 export const participantLanding = (workshopId: string, token: string): string =>
   `/w/${encodeURIComponent(workshopId)}#token=${encodeURIComponent(token)}`;
 
-/** `/w/<id>/facilitate#key=…`: the console, with the facilitator key to bookmark. */
-export const consoleLanding = (workshopId: string, key: string): string =>
-  `/w/${encodeURIComponent(workshopId)}/facilitate#key=${encodeURIComponent(key)}`;
+/**
+ * `/w/<id>/facilitate#key=…&screen=…`: the console, with the facilitator key to bookmark and the
+ * projector's key, which the console keeps for its projector link (as from an invitation).
+ */
+export const consoleLanding = (workshopId: string, key: string, screen?: string): string =>
+  `/w/${encodeURIComponent(workshopId)}/facilitate#key=${encodeURIComponent(key)}${
+    screen ? `&screen=${encodeURIComponent(screen)}` : ''
+  }`;

@@ -35,6 +35,8 @@ export const actions: Actions = {
         },
       });
     }
-    redirect(303, consoleLanding(created.value.id, created.value.facilitatorKey));
+    const { id, facilitatorKey, screenKey } = created.value;
+    // The projector's key rides along, so the console's projector link works from the start.
+    redirect(303, consoleLanding(id, facilitatorKey, screenKey));
   },
 };
