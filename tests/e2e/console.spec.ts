@@ -4,6 +4,7 @@ import { measureReach } from './projector-reach.js';
 import {
   checkA11y,
   facilitatorSocket,
+  joinWorkshop,
   shot,
   PROJECTOR,
   pageAt,
@@ -20,7 +21,7 @@ test('the console reaches every part from its navigation and keys, with the time
   request,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const created = await (
     await request.post('/api/workshops', {
       data: { title: 'Victim-centred approach, day 1', template: 'victim-centred' },
@@ -111,6 +112,52 @@ test('the console reaches every part from its navigation and keys, with the time
     await checkA11y(fac, name);
     await fac.screenshot({ path: `tests/artifacts/screenshots/${name}.png` });
   }
+});
+
+test('on a 390 x 844 phone the console never scrolls sideways, every part open', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const created = await (
+    await request.post('/api/workshops', {
+      data: {
+        title: 'Victim-centred approach to trafficking in persons, Bangkok',
+        template: 'victim-centred',
+        venue: 'Invented Regional Training Centre, Bangkok',
+      },
+    })
+  ).json();
+  const f = await facilitatorSocket(baseURL!, created.id, created.facilitatorKey);
+  const group = await f.send('group.create', { name: 'Mekong referral team' });
+  for (const [name, country] of [
+    ['Invented Maria Santos-Villanueva de la Cruz', 'PH'],
+    ['Invented Nguyễn Thị Thanh Hương', 'VN'],
+  ] as const) {
+    const joined = await joinWorkshop(request, created.joinCode, name, country);
+    await f.send('group.assign', { participantId: joined.participantId, groupId: group.groupId });
+  }
+  f.socket.close();
+
+  const fac = await pageAt(browser, PHONE_390);
+  await fac.goto(`/w/${created.id}/facilitate#key=${created.facilitatorKey}`);
+  await fac.getByRole('button', { name: 'Next activity →' }).click();
+  await fac.getByRole('button', { name: 'Start timer' }).click();
+  await expect(fac.getByTestId('timer')).toHaveAttribute('data-state', 'running');
+  const sideways = () =>
+    fac.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await sideways()).toBeLessThanOrEqual(0);
+  // Every folded part opened (settings, prepared polls, …): still no wider than the phone.
+  await fac.getByText('Workshop settings').click();
+  await expect(fac.locator('#settings-ends')).toBeVisible();
+  await fac.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  await expect.poll(sideways).toBeLessThanOrEqual(0);
+  const dates = await fac.locator('#settings-ends').boundingBox();
+  expect(dates!.x + dates!.width).toBeLessThanOrEqual(PHONE_390.width);
+  await fac.getByText('Workshop settings').scrollIntoViewIfNeeded();
+  await fac.screenshot({ path: 'tests/artifacts/screenshots/console-phone-390-settings.png' });
+  await checkA11y(fac, 'console at 390 x 844, every part open');
 });
 
 test('a poll’s results go to the projector and to phones as separate choices', async ({
