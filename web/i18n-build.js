@@ -59,9 +59,10 @@ function upToDate() {
   return built > 0 && sources.every((file) => stamp(file) < built);
 }
 
+/** Every <locale>.json under messages/ (each area of the app may keep its own folder). */
 function messageFiles() {
   return fs
-    .readdirSync(messagesDir)
+    .readdirSync(messagesDir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.json'))
     .map((name) => path.join(messagesDir, name));
 }

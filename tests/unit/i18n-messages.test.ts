@@ -8,10 +8,21 @@ const web = path.join(import.meta.dirname, '../../web');
 type Message = string | { declarations?: string[]; match?: Record<string, string> }[];
 const read = (file: string): Record<string, unknown> =>
   JSON.parse(fs.readFileSync(path.join(web, file), 'utf8')) as Record<string, unknown>;
-const messagesOf = (locale: string): Record<string, Message> => {
-  const { $schema: _schema, ...messages } = read(`messages/${locale}.json`);
-  return messages as Record<string, Message>;
+/** Every file a language's messages are in (settings.json lists one path pattern per area). */
+const settings = read('project.inlang/settings.json') as {
+  baseLocale: string;
+  locales: string[];
+  'plugin.inlang.messageFormat': { pathPattern: string | string[] };
 };
+const patterns = [settings['plugin.inlang.messageFormat'].pathPattern].flat();
+const messagesOf = (locale: string): Record<string, Message> =>
+  Object.assign(
+    {},
+    ...patterns.map((pattern) => {
+      const { $schema: _schema, ...messages } = read(pattern.replace('{locale}', locale));
+      return messages;
+    }),
+  ) as Record<string, Message>;
 
 /** The inputs a message uses: `{name}` in its text, `input x` in its declarations. */
 function placeholders(message: Message): string[] {
@@ -30,10 +41,6 @@ describe('the messages', () => {
   const base = messagesOf(BASE_LOCALE);
 
   it('are compiled for the languages the app offers', () => {
-    const settings = read('project.inlang/settings.json') as {
-      baseLocale: string;
-      locales: string[];
-    };
     expect(settings.baseLocale).toBe(BASE_LOCALE);
     expect(settings.locales).toEqual([...LOCALES]);
   });
