@@ -9,3 +9,11 @@ export const BASE_LOCALE: Locale = 'en';
 
 export const isLocale = (tag: unknown): tag is Locale =>
   typeof tag === 'string' && (LOCALES as readonly string[]).includes(tag);
+
+/** A projector shows the workshop in one language, or two side by side (a bilingual room). */
+export const MAX_PROJECTOR_LANGUAGES = 2;
+export const DEFAULT_PROJECTOR_LANGUAGES: readonly Locale[] = [BASE_LOCALE];
+
+/** A workshop's projector languages: stored ones, else English alone (workshops made before). */
+export const projectorLanguagesOf = (w: { projectorLanguages?: readonly Locale[] }): Locale[] =>
+  w.projectorLanguages?.length ? [...w.projectorLanguages] : [...DEFAULT_PROJECTOR_LANGUAGES];

@@ -5,7 +5,7 @@ import { ARTIFACT_KINDS } from './domain/group-types.js';
 import { EMPTY_FOLLOW_UP, FOLLOW_UP_LIMITS as F, PLAN_STATUSES } from './domain/followup-types.js';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './domain/report-backup.js';
 import { REVIEW_LIMITS as R, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
-import { AnswerSchema, BudgetSettingsSchema, LIMITS as L } from './schemas.js';
+import { AnswerSchema, BudgetSettingsSchema, LIMITS as L, projectorLanguages } from './schemas.js';
 import { Id } from './field-rules.js';
 import { COUNTRY_NAME_STYLES, DEFAULT_COUNTRY_NAMES } from './countries.js';
 
@@ -251,6 +251,7 @@ const BackupWorkshopSchema = z.object({
   galleryOpen: z.boolean().default(false),
   retentionDays: int.min(0).max(3650).nullable().default(null),
   countryNames: z.enum(COUNTRY_NAME_STYLES).default(DEFAULT_COUNTRY_NAMES),
+  projectorLanguages: projectorLanguages.optional(),
   followUp: z
     .object({
       checkIns: z.array(CheckIn).max(F.checkIns),

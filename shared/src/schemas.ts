@@ -7,7 +7,7 @@ import { FollowUpCommandInputs } from './followup-schemas.js';
 import { TeamCommandInputs } from './team-schemas.js';
 import { REVIEW_LIMITS, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
 import { LIMITS } from './limits.js';
-import { LOCALES } from './locales.js';
+import { LOCALES, MAX_PROJECTOR_LANGUAGES } from './locales.js';
 import { Id, optionalVisibleText, visibleText } from './field-rules.js';
 
 /**
@@ -218,6 +218,17 @@ const httpOrigin = z
     { error: 'Give an address such as http://192.168.1.20:3000, with nothing after the port' },
   );
 
+/** One or two languages of the app, each once: what the projector shows, first one first. */
+export const projectorLanguages = z
+  .array(z.enum(LOCALES, { error: 'Choose a language from the list' }))
+  .min(1, { error: 'Choose at least one language for the projector' })
+  .max(MAX_PROJECTOR_LANGUAGES, {
+    error: `At most ${MAX_PROJECTOR_LANGUAGES} languages on the projector`,
+  })
+  .refine((list) => new Set(list).size === list.length, {
+    error: 'Choose two different languages',
+  });
+
 export const CommandInputs = {
   'workshop.update': z.object({
     title: text('Title', LIMITS.title).optional(),
@@ -228,6 +239,7 @@ export const CommandInputs = {
     retentionDays: retentionDays.nullable().optional(),
     joinOrigin: httpOrigin.nullable().optional(),
     countryNames: z.enum(COUNTRY_NAME_STYLES).optional(),
+    projectorLanguages: projectorLanguages.optional(),
   }),
   'module.add': z.object({ title: text('Module title', LIMITS.title), index: index.optional() }),
   'module.update': z.object({ moduleId: id, title: text('Module title', LIMITS.title) }),

@@ -118,6 +118,8 @@ export interface Workshop {
   joinOrigin?: string | null;
   /** Country names in lists and on screens: UN names or common ones. Absent: UN names. */
   countryNames?: CountryNameStyle;
+  /** The projector's languages, one or two (first: `<html lang>`). Absent: English. */
+  projectorLanguages?: Locale[];
   /** Check-ins and personal commitments. Missing in workshops stored before: read with `followUpOf`. */
   followUp?: FollowUp;
   /** Peer-review rounds. Missing in workshops stored before peer review: read with `reviewsOf`. */

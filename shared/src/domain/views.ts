@@ -11,7 +11,7 @@ import type {
 import { resultsShown } from './poll-results.js';
 import { DEFAULT_COUNTRY_NAMES, type CountryNameStyle } from '../countries.js';
 import { sortedQuestions } from './questions.js';
-import type { Locale } from '../locales.js';
+import { projectorLanguagesOf, type Locale } from '../locales.js';
 import type { AgendaModule, Participant, Projection, Timer, Workshop } from './types.js';
 import type { Artifact, Exercise, Group } from './group-types.js';
 
@@ -37,6 +37,8 @@ export interface SessionView {
   galleryOpen: boolean;
   retentionDays: number | null;
   countryNames: CountryNameStyle;
+  /** The languages the projector shows, one or two, first one first. */
+  projectorLanguages: Locale[];
 }
 
 export type Presence = 'online' | 'away';
@@ -86,6 +88,7 @@ export const sessionView = (w: Workshop): SessionView => ({
   galleryOpen: w.galleryOpen,
   retentionDays: w.retentionDays ?? null,
   countryNames: w.countryNames ?? DEFAULT_COUNTRY_NAMES,
+  projectorLanguages: projectorLanguagesOf(w),
 });
 
 export interface PresenceInfo {
@@ -133,7 +136,8 @@ export const sessionChanged = (a: Workshop, b: Workshop): boolean =>
   a.artifacts !== b.artifacts ||
   a.galleryOpen !== b.galleryOpen ||
   a.retentionDays !== b.retentionDays ||
-  a.countryNames !== b.countryNames;
+  a.countryNames !== b.countryNames ||
+  a.projectorLanguages !== b.projectorLanguages;
 
 /** A poll as screens see it: no ballots. Which options are correct shows only when allowed. */
 export interface PollView {

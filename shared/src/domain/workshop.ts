@@ -69,6 +69,9 @@ export function updateWorkshop(
     ...(input.retentionDays !== undefined && { retentionDays: input.retentionDays }),
     ...(input.joinOrigin !== undefined && { joinOrigin: input.joinOrigin }),
     ...(input.countryNames !== undefined && { countryNames: input.countryNames }),
+    ...(input.projectorLanguages !== undefined && {
+      projectorLanguages: input.projectorLanguages,
+    }),
   };
   if (next.startsOn && next.endsOn && next.endsOn < next.startsOn)
     return fail('bad_request', 'The last day cannot be before the first day', 'endsOn');
