@@ -1,11 +1,11 @@
-import type { Credential } from './protocol.js';
+import { DOC_MESSAGE, type Credential } from './protocol.js';
 
 /**
- * A y-websocket message type of ours (0-3 are the protocol's own, 100 is "saved"): the first
- * message of every document connection, carrying its credential as JSON. The secret travels in
+ * The first message of every document connection (a message type of ours, see DOC_MESSAGE),
+ * carrying its credential as JSON. The secret travels in
  * the socket's first frame, never in the URL, where proxies and access logs record it.
  */
-export const DOC_MESSAGE_AUTH = 101;
+export const DOC_MESSAGE_AUTH = DOC_MESSAGE.auth;
 
 export function docAuthMessage(credential: Credential): Uint8Array<ArrayBuffer> {
   const json = new TextEncoder().encode(JSON.stringify(credential));

@@ -18,12 +18,41 @@ import { applyRosterPatch } from './domain/roster-patch.js';
 /** Bumped on any incompatible change; a client with another version is refused at the handshake. */
 export const PROTOCOL_VERSION = 3;
 
+/** The message types of a document connection (the first varuint of each message). */
+export const DOC_MESSAGE = {
+  /** y-websocket's own: sync steps and updates, presence, a request for everyone's presence. */
+  sync: 0,
+  awareness: 1,
+  queryAwareness: 3,
+  /**
+   * Ours: the server tells a document's clients which state is durably stored, as an encoded Yjs
+   * state vector. A client whose own state vector is covered knows that everything it typed is
+   * saved.
+   */
+  saved: 100,
+  /** Ours: a connection's first message, its credential (see doc-auth.ts). */
+  auth: 101,
+} as const;
+
+export const DOC_MESSAGE_SAVED = DOC_MESSAGE.saved;
+
 /**
- * A y-websocket message type of ours (0-3 are the protocol's own): the server tells a document's
- * clients which state is durably stored, as an encoded Yjs state vector. A client whose own state
- * vector is covered knows that everything it typed is saved.
+ * Why the server closed a document connection. 4000-4999 are the application's; y-websocket
+ * clients stop reconnecting after 4400-4499 and retry after any other.
  */
-export const DOC_MESSAGE_SAVED = 100;
+export const DOC_CLOSE = {
+  badMessage: 4400,
+  unauthorized: 4401,
+  forbidden: 4403,
+  gone: 4404,
+  tooLarge: 4413,
+  /** No access at connection, yet: a reveal or a move to the group may give it, so retry. */
+  notYet: 4503,
+  /** WebSocket's own: no credential came in time (policy violation). */
+  noCredential: 1008,
+  /** WebSocket's own: the server could not check access, load or store (try again). */
+  serverError: 1011,
+} as const;
 
 /**
  * socket.io client reconnection: first retry after 125-375 ms, doubling to at most 1 s, with

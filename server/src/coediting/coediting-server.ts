@@ -12,7 +12,7 @@ import { encodeIntegrated } from './pending.js';
 import { Relay } from './relay.js';
 import { Rooms } from './rooms.js';
 
-export { CLOSE, DEFAULT_DOC_LIMITS, type DocLimits } from './limits.js';
+export { DEFAULT_DOC_LIMITS, type DocLimits } from './limits.js';
 
 export type Progress = ArtifactProgress;
 

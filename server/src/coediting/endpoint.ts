@@ -1,13 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { docAccess, type Actor, type Workshop } from '@plenary/shared';
+import { DOC_CLOSE, docAccess, type Actor, type Workshop } from '@plenary/shared';
 import { logError } from '../log.js';
 import { isAllowedOrigin } from '../origin.js';
 import type { Workshops } from '../workshops.js';
 import { awaitDocAuth } from './doc-auth.js';
 import { identityOf } from './identity.js';
-import { CLOSE } from './limits.js';
 import type { Peer, Room } from './room.js';
 import type { Rooms } from './rooms.js';
 import { decodeClientMessage } from './wire.js';
@@ -82,20 +81,20 @@ export class DocsEndpoint {
     const hello = await awaitDocAuth(ws, AUTH_TIMEOUT_MS);
     if (hello === 'closed') return;
     // A page from before credentials moved out of the URL: its reader is asked to reload.
-    if (hello === 'invalid') return ws.close(CLOSE.badMessage, 'Send the credential first');
-    if (hello === 'late') return ws.close(1008, 'No credential came');
+    if (hello === 'invalid') return ws.close(DOC_CLOSE.badMessage, 'Send the credential first');
+    if (hello === 'late') return ws.close(DOC_CLOSE.noCredential, 'No credential came');
     let record;
     try {
       record = await this.deps.workshops.get(workshopId);
     } catch (error) {
       logError(`[yjs] could not check access to ${workshopId}/${artifactId}`, error);
-      return ws.close(1011, 'Could not check access');
+      return ws.close(DOC_CLOSE.serverError, 'Could not check access');
     }
-    if (!record) return ws.close(CLOSE.gone, 'This workshop was deleted');
+    if (!record) return ws.close(DOC_CLOSE.gone, 'This workshop was deleted');
     const actor = this.deps.workshops.authenticate(record.workshop, hello.credential);
-    if (!actor) return ws.close(CLOSE.unauthorized, 'Unauthorized');
+    if (!actor) return ws.close(DOC_CLOSE.unauthorized, 'Unauthorized');
     if (docAccess(record.workshop, artifactId, actor) === 'none')
-      return ws.close(CLOSE.notYet, 'No access to this document');
+      return ws.close(DOC_CLOSE.notYet, 'No access to this document');
     const conn = connection(ws, record.workshop, actor, wantsSaved);
     void this.connected(conn, record.workshop, artifactId, hello.take());
   }
@@ -122,7 +121,7 @@ export class DocsEndpoint {
       room = await this.deps.rooms.open(w, artifactId);
     } catch (error) {
       logError(`[yjs] could not load document ${w.id}/${artifactId}`, error);
-      return ws.close(1011, 'Could not load the document');
+      return ws.close(DOC_CLOSE.serverError, 'Could not load the document');
     }
     // The client may have gone while the document loaded (a Wi-Fi drop): its close event found
     // no document then, so it must not be counted now, or the document would never unload.
@@ -151,21 +150,23 @@ export class DocsEndpoint {
           return conn.send(room.syncStep2(message.stateVector));
         case 'update': {
           const access = await this.access(room, conn);
-          if (access === 'none') return conn.close(CLOSE.forbidden, 'No access to this document');
+          if (access === 'none')
+            return conn.close(DOC_CLOSE.forbidden, 'No access to this document');
           if (access !== 'write') return; // read-only: updates are ignored, the document is unchanged
-          if (!room.fits(message.update)) return conn.close(CLOSE.tooLarge, 'The document is full');
+          if (!room.fits(message.update))
+            return conn.close(DOC_CLOSE.tooLarge, 'The document is full');
           return room.apply(conn, message.update);
         }
         case 'awareness':
           if (!room.applyPresence(conn, message.update))
-            conn.close(CLOSE.badMessage, 'Presence refused');
+            conn.close(DOC_CLOSE.badMessage, 'Presence refused');
           return;
         case 'query-awareness':
           return conn.send(room.presenceMessage());
       }
     } catch {
       // Untrusted bytes: a malformed frame closes only its sender's connection.
-      conn.close(CLOSE.badMessage, 'Malformed message');
+      conn.close(DOC_CLOSE.badMessage, 'Malformed message');
     }
   }
 

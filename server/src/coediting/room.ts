@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type { Actor, ArtifactKind, ArtifactProgress } from '@plenary/shared';
+import { DOC_CLOSE, type Actor, type ArtifactKind, type ArtifactProgress } from '@plenary/shared';
 import { upgradeTextFields } from '@plenary/shared/docs';
 import { logError } from '../log.js';
 import { Throttle } from '../throttle.js';
@@ -252,7 +252,7 @@ export class Room {
       (error: unknown) => {
         logError(`[yjs] could not store an update of ${this.name}`, error);
         // Not stored, so never reported saved: the client reconnects and sends it again.
-        peer.close(1011, 'Could not save');
+        peer.close(DOC_CLOSE.serverError, 'Could not save');
       },
     );
   }

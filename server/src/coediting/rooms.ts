@@ -1,6 +1,5 @@
-import { docAccess, type ArtifactProgress, type Workshop } from '@plenary/shared';
+import { DOC_CLOSE, docAccess, type ArtifactProgress, type Workshop } from '@plenary/shared';
 import type { Workshops } from '../workshops.js';
-import { CLOSE } from './limits.js';
 import { Room, type RoomDeps } from './room.js';
 
 /**
@@ -86,7 +85,7 @@ export class Rooms {
   async forget(name: string, reason: string): Promise<Room | undefined> {
     const room = await this.loaded(name);
     this.rooms.delete(name);
-    for (const p of room?.peers ?? []) p.close(CLOSE.gone, reason);
+    for (const p of room?.peers ?? []) p.close(DOC_CLOSE.gone, reason);
     room?.destroy();
     this.progress.delete(name);
     return room;
@@ -97,7 +96,7 @@ export class Rooms {
     for await (const room of this.ofWorkshop(w.id))
       for (const p of room.peers)
         if (docAccess(w, room.artifactId, p.actor) === 'none')
-          p.close(CLOSE.forbidden, 'No access to this document');
+          p.close(DOC_CLOSE.forbidden, 'No access to this document');
   }
 
   /**
@@ -117,9 +116,9 @@ export class Rooms {
         const actor = p.actor;
         const gone =
           actor.role === 'participant' && !w.participants.some((x) => x.id === actor.participantId);
-        if (gone) p.close(CLOSE.unauthorized, 'Removed from the workshop');
+        if (gone) p.close(DOC_CLOSE.unauthorized, 'Removed from the workshop');
         else if (docAccess(w, room.artifactId, actor) === 'none')
-          p.close(CLOSE.forbidden, 'No access to this document');
+          p.close(DOC_CLOSE.forbidden, 'No access to this document');
       }
     }
   }
@@ -131,7 +130,7 @@ export class Rooms {
       void loading.then((room) => {
         for (const p of room.peers)
           if (p.actor.role === 'participant' && p.actor.participantId === participantId)
-            p.close(CLOSE.unauthorized, 'Removed from the workshop');
+            p.close(DOC_CLOSE.unauthorized, 'Removed from the workshop');
       });
     }
   }

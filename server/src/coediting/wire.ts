@@ -2,12 +2,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { DOC_MESSAGE_SAVED } from '@plenary/shared';
-
-/** The y-websocket protocol's message types (first varuint of every message). */
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_QUERY_AWARENESS = 3;
+import { DOC_MESSAGE } from '@plenary/shared';
 
 /** A message from a client, decoded. */
 export type ClientMessage =
@@ -20,7 +15,7 @@ export type ClientMessage =
 export function decodeClientMessage(bytes: Uint8Array): ClientMessage {
   const decoder = decoding.createDecoder(bytes);
   const type = decoding.readVarUint(decoder);
-  if (type === MESSAGE_SYNC) {
+  if (type === DOC_MESSAGE.sync) {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === syncProtocol.messageYjsSyncStep1)
       return { type: 'sync-step1', stateVector: decoding.readVarUint8Array(decoder) };
@@ -28,9 +23,9 @@ export function decodeClientMessage(bytes: Uint8Array): ClientMessage {
       throw new Error('unknown sync message');
     return { type: 'update', update: decoding.readVarUint8Array(decoder) };
   }
-  if (type === MESSAGE_AWARENESS)
+  if (type === DOC_MESSAGE.awareness)
     return { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
-  if (type === MESSAGE_QUERY_AWARENESS) return { type: 'query-awareness' };
+  if (type === DOC_MESSAGE.queryAwareness) return { type: 'query-awareness' };
   throw new Error(`unknown message type ${type}`);
 }
 
@@ -43,7 +38,7 @@ function encode(write: (e: encoding.Encoder) => void): Uint8Array {
 /** Sync step 1: the server's state vector, asking the client for what the server lacks. */
 export const syncStep1Message = (stateVector: Uint8Array) =>
   encode((e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, DOC_MESSAGE.sync);
     encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
     encoding.writeVarUint8Array(e, stateVector);
   });
@@ -51,28 +46,28 @@ export const syncStep1Message = (stateVector: Uint8Array) =>
 /** Sync step 2: what the client lacks. */
 export const syncStep2Message = (update: Uint8Array) =>
   encode((e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, DOC_MESSAGE.sync);
     encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
     encoding.writeVarUint8Array(e, update);
   });
 
 export const updateMessage = (update: Uint8Array) =>
   encode((e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC);
+    encoding.writeVarUint(e, DOC_MESSAGE.sync);
     syncProtocol.writeUpdate(e, update);
   });
 
 /** The presence of the given clients. */
 export const awarenessMessage = (awareness: awarenessProtocol.Awareness, clients: number[]) =>
   encode((e) => {
-    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint(e, DOC_MESSAGE.awareness);
     encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
   });
 
 /** Plenary's own message: this state vector is durably stored. */
 export const savedMessage = (stateVector: Uint8Array) =>
   encode((e) => {
-    encoding.writeVarUint(e, DOC_MESSAGE_SAVED);
+    encoding.writeVarUint(e, DOC_MESSAGE.saved);
     encoding.writeVarUint8Array(e, stateVector);
   });
 

@@ -2,7 +2,12 @@ import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { DOC_MESSAGE_SAVED, DOC_RECONNECT_MAX_MS, authenticatedSocket } from '@plenary/shared';
+import {
+  DOC_CLOSE,
+  DOC_MESSAGE_SAVED,
+  DOC_RECONNECT_MAX_MS,
+  authenticatedSocket,
+} from '@plenary/shared';
 
 export type DocStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 export type DocRole = 'participant' | 'facilitator' | 'screen';
@@ -19,11 +24,12 @@ export interface PresenceUser {
 
 /** What a close code from the document server means, in words for the reader. */
 export const CLOSE_MESSAGES: Record<number, string> = {
-  4401: 'You were removed from this workshop, so this document is closed.',
-  4403: 'You do not have access to this document (yet). Ask the facilitator.',
-  4404: 'This document was deleted.',
-  4413: 'This document is full: nothing more can be added. Shorten or delete some entries.',
-  4400: 'The document server refused a message. Reload the page to continue.',
+  [DOC_CLOSE.unauthorized]: 'You were removed from this workshop, so this document is closed.',
+  [DOC_CLOSE.forbidden]: 'You do not have access to this document (yet). Ask the facilitator.',
+  [DOC_CLOSE.gone]: 'This document was deleted.',
+  [DOC_CLOSE.tooLarge]:
+    'This document is full: nothing more can be added. Shorten or delete some entries.',
+  [DOC_CLOSE.badMessage]: 'The document server refused a message. Reload the page to continue.',
 };
 
 const wsOrigin = (): string =>
@@ -32,7 +38,7 @@ const wsOrigin = (): string =>
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** Close codes after which this device must not keep a copy: removed, or document deleted. */
-const FORGET_CODES = new Set([4401, 4404]);
+const FORGET_CODES = new Set<number>([DOC_CLOSE.unauthorized, DOC_CLOSE.gone]);
 
 /**
  * One co-edited document: a Y.Doc kept in sync over the y-websocket protocol, with the
