@@ -260,7 +260,17 @@ export class Workshops {
     }
   }
 
+  /** One batch, in this process's turn when the store has turns (see Store.exclusive). */
   private async writeBatch(workshopId: string, items: Batch['items']): Promise<void> {
+    const attempt = () => this.attemptBatch(workshopId, items);
+    try {
+      await (this.store.exclusive ? this.store.exclusive(workshopId, attempt) : attempt());
+    } catch (error) {
+      for (const item of items) item.reject(error);
+    }
+  }
+
+  private async attemptBatch(workshopId: string, items: Batch['items']): Promise<void> {
     const fail = (error: unknown) => {
       for (const item of items) item.reject(error);
     };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyOps, diffJson } from '@plenary/server';
+import { applyOpsCopying } from '../../server/src/store/json-diff.js';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
@@ -125,5 +126,42 @@ describe('the journal diff', () => {
     expect(() => applyOps({ a: 1 }, [{ p: ['b', 'c'], v: 1 }])).toThrow(/missing value/);
     expect(() => applyOps({ a: [1] }, [{ p: ['a', 5], d: 0, a: [2] }])).toThrow(/array/);
     expect(() => applyOps({ a: 1 }, [{ p: [], v: 1 }])).toThrow(/empty path/);
+  });
+
+  it('applies a chain of edits to a shared value by copying only what they change', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.array(fc.tuple(fc.array(fc.nat(50), { maxLength: 6 }), fc.jsonValue({ maxDepth: 2 })), {
+          maxLength: 12,
+        }),
+        (start, edits) => {
+          let copy = { root: clone(start) } as { root: Json };
+          let current = start as Json;
+          for (const [steps, fresh] of edits) {
+            const next = edit(current, steps, fresh as Json);
+            const before = copy;
+            const frozen = JSON.stringify(before);
+            copy = applyOpsCopying(before, clone(diffJson({ root: current }, { root: next })));
+            // The value it started from is shared (a cached record): left as it was.
+            expect(JSON.stringify(before)).toBe(frozen);
+            current = next;
+          }
+          expect(copy.root).toEqual(clone(current));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('shares what a copying application does not change, and keeps __proto__ an own key', () => {
+    const before = JSON.parse('{"m":{},"big":{"x":[1,2,3]}}') as Record<string, unknown>;
+    const after = JSON.parse('{"m":{"__proto__":{"polluted":true}},"big":{"x":[1,2,3]}}');
+    const copied = applyOpsCopying(before, diffJson(before, after));
+    expect(copied.big).toBe(before.big);
+    expect(Object.hasOwn(copied.m as object, '__proto__')).toBe(true);
+    expect(Object.hasOwn(before.m as object, '__proto__')).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(() => applyOpsCopying({ a: 1 }, [{ p: ['b', 'c'], v: 1 }])).toThrow(/missing value/);
   });
 });

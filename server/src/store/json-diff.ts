@@ -86,33 +86,72 @@ function diffArrays(a: readonly unknown[], b: readonly unknown[], path: Path, op
 
 /** Applies `ops` to `target` in place (a freshly parsed value, never a shared one). */
 export function applyOps(target: unknown, ops: readonly Op[]): void {
+  for (const op of ops) applyAt(walk(target, parentPath(op)), op);
+}
+
+/**
+ * The value `ops` make of `target`, which stays as it was: only the objects and arrays on the
+ * operations' paths are copied (once each), the rest is shared, as the domain shares it.
+ */
+export function applyOpsCopying<T>(target: T, ops: readonly Op[]): T {
+  if (ops.length === 0) return target;
+  const fresh = new Set<unknown>();
+  const copy = (node: unknown): Obj => {
+    if (typeof node !== 'object' || node === null)
+      throw new Error(`A journal operation points into a value that is not an object or array`);
+    if (fresh.has(node)) return node as Obj;
+    const copied = (Array.isArray(node) ? node.slice() : { ...node }) as Obj;
+    fresh.add(copied);
+    return copied;
+  };
+  const root = copy(target);
   for (const op of ops) {
-    if (op.p.length === 0) throw new Error('A journal operation has an empty path');
-    const parent = walk(target, op.p.slice(0, -1));
-    const last = op.p[op.p.length - 1]!;
-    if ('d' in op) {
-      if (!Array.isArray(parent) || typeof last !== 'number' || last > parent.length)
-        throw new Error('A journal splice does not point into an array');
-      parent.splice(last, op.d, ...op.a);
-    } else if ('v' in op) {
-      if (Array.isArray(parent)) {
-        if (typeof last !== 'number' || last > parent.length)
-          throw new Error('A journal operation sets a position past the end of an array');
-        parent[last] = op.v;
-      } else {
-        // defineProperty: a key named "__proto__" stays an own key, as JSON.parse makes it.
-        Object.defineProperty(parent, last, {
-          value: op.v,
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        });
-      }
-    } else {
-      if (Array.isArray(parent)) throw new Error('A journal operation deletes a key of an array');
-      delete parent[last];
+    let node = root;
+    for (const key of parentPath(op)) {
+      if (!Object.hasOwn(node, key))
+        throw new Error(`A journal operation points at a missing value (${op.p.join('/')})`);
+      const child = copy(node[key]);
+      setOwn(node, key, child);
+      node = child;
     }
+    applyAt(node, op);
   }
+  return root as T;
+}
+
+function parentPath(op: Op): Path {
+  if (op.p.length === 0) throw new Error('A journal operation has an empty path');
+  return op.p.slice(0, -1);
+}
+
+function applyAt(parent: Obj, op: Op): void {
+  const last = op.p[op.p.length - 1]!;
+  if ('d' in op) {
+    if (!Array.isArray(parent) || typeof last !== 'number' || last > parent.length)
+      throw new Error('A journal splice does not point into an array');
+    parent.splice(last, op.d, ...op.a);
+  } else if ('v' in op) {
+    if (Array.isArray(parent)) {
+      if (typeof last !== 'number' || last > parent.length)
+        throw new Error('A journal operation sets a position past the end of an array');
+    }
+    setOwn(parent, last, op.v);
+  } else {
+    if (Array.isArray(parent)) throw new Error('A journal operation deletes a key of an array');
+    delete parent[last];
+  }
+}
+
+/** defineProperty: a key named "__proto__" stays an own key, as JSON.parse makes it. */
+function setOwn(node: Obj, key: string | number, value: unknown): void {
+  if (Array.isArray(node)) node[key as number] = value;
+  else
+    Object.defineProperty(node, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
 }
 
 function walk(target: unknown, path: Path): Obj {

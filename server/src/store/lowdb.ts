@@ -2,8 +2,9 @@ import { mkdir, open, readFile, unlink, type FileHandle } from 'node:fs/promises
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJSONFile } from './durable-json-file.js';
-import { applyOps, diffJson, type Op } from './json-diff.js';
-import { RECENT_COMMANDS, type Store, type StoredWorkshop } from './store.js';
+import type { Op } from './json-diff.js';
+import { applyChangeInPlace, changeBetween, isSensitive } from './record-change.js';
+import type { Store, StoredWorkshop } from './store.js';
 
 interface Data {
   version: 1;
@@ -189,14 +190,10 @@ export class LowdbStore implements Store {
       this.sensitive();
       return { s, w: id, x: 1 };
     }
-    const added = base && addedCommands(base.recentCommands, now.recentCommands);
-    if (!base || !added) {
-      if (base) this.sensitive();
-      return { s, w: id, r: now };
-    }
-    const o = diffJson(base.workshop, now.workshop);
-    if (o.some((op) => touchesAnonymousPoll(op, base, now))) this.sensitive();
-    return { s, w: id, o, c: added };
+    if (!base) return { s, w: id, r: now };
+    const change = changeBetween(base, now);
+    if (isSensitive(change, base, now)) this.sensitive();
+    return { s, w: id, ...change };
   }
 
   /** Fold the journal into the snapshot soon. */
@@ -310,36 +307,10 @@ function replay(data: Data, text: string): number {
     else {
       const record = data.workshops[entry.w];
       if (!record) throw new Error(`The journal changes a workshop it never created (${entry.w})`);
-      applyOps(record.workshop, entry.o);
-      record.recentCommands = [...record.recentCommands, ...entry.c].slice(-RECENT_COMMANDS);
+      applyChangeInPlace(record, entry);
     }
   }
   return seq;
-}
-
-/**
- * The command ids `after` adds to `before` (most recent last, bounded), or undefined when it
- * does not build on it (a restore starts again from none).
- */
-function addedCommands(before: string[], after: string[]): string[] | undefined {
-  if (before.length === 0) return after.slice();
-  const last = before[before.length - 1];
-  const at = after.lastIndexOf(last!);
-  if (at < 0) return undefined;
-  const added = after.slice(at + 1);
-  const expected = [...before, ...added].slice(-RECENT_COMMANDS);
-  if (expected.length !== after.length) return undefined;
-  for (let i = 0; i < after.length; i++) if (expected[i] !== after[i]) return undefined;
-  return added;
-}
-
-/** Whether `op` changes an anonymous poll (or the list of polls while one is anonymous). */
-function touchesAnonymousPoll(op: Op, before: StoredWorkshop, after: StoredWorkshop): boolean {
-  if (op.p[0] !== 'polls') return false;
-  const polls = [...before.workshop.polls, ...after.workshop.polls];
-  if (op.p.length === 1 || ('d' in op && op.p.length === 2)) return polls.some((p) => p.anonymous);
-  const i = op.p[1] as number;
-  return Boolean(before.workshop.polls[i]?.anonymous || after.workshop.polls[i]?.anonymous);
 }
 
 function missingIsEmpty(error: unknown): string {

@@ -26,6 +26,13 @@ export interface Store {
    * process wrote in between. The caller then retries on the fresh state.
    */
   saveIfUnchanged?(record: StoredWorkshop, from: StoredWorkshop): Promise<boolean>;
+  /**
+   * Shared stores: runs `run` while no other process runs it for this workshop, taking turns
+   * (a lease, so a dead process holds it a second at most; the compare-and-set still guards
+   * every write). Without it, the process with more commands waiting kept writing while the
+   * other reloaded and retried, again and again.
+   */
+  exclusive?<T>(id: string, run: () => Promise<T>): Promise<T>;
   delete(id: string): Promise<void>;
   list(): Promise<string[]>;
   close(): Promise<void>;
