@@ -75,7 +75,7 @@ describe('the journal beside the data file', () => {
     await vote(0);
     const snapshot = await size(joinPath(dir, 'workshops.json'));
     const journalBefore = await size(journalOf(dir));
-    for (let i = 1; i < 40; i++) expect(await vote(i)).toEqual({ ok: true });
+    for (let i = 1; i < 40; i++) expect(await vote(i)).toEqual({ ok: true, ballots: i + 1 });
     const perVote = ((await size(journalOf(dir))) - journalBefore) / 39;
     // Every acknowledged vote is in the journal, a few hundred bytes each; the snapshot untouched.
     expect(perVote).toBeLessThan(400);
@@ -134,7 +134,7 @@ describe('the journal beside the data file', () => {
     dir = await mkdtemp(joinPath(tmpdir(), 'plenary-journal-'));
     const anonymous = await setup(3, true, { sensitiveCompactMs: 300 });
     await eventually(async () => expect(await size(journalOf(dir))).toBe(0));
-    expect(await anonymous.vote(1)).toEqual({ ok: true });
+    expect(await anonymous.vote(1)).toEqual({ ok: true, ballots: 1 });
     // The entry pairs the voter list's new id with the new ballot: on disk only briefly.
     expect(await readFile(journalOf(dir), 'utf8')).toContain(anonymous.people[1]!.participantId);
     await eventually(async () => expect(await size(journalOf(dir))).toBe(0));

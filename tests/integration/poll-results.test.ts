@@ -76,6 +76,7 @@ describe('poll results on the projector and on phones', () => {
     const optionId = (await eventuallyPoll(ana, pollId)).options[0]!.id;
     expect(await send(ana, 'vote.cast', { pollId, answer: { kind: 'quiz', optionId } })).toEqual({
       ok: true,
+      ballots: 1,
     });
     await eventually(() => expect(a.results.at(-1)).toMatchObject({ pollId, voters: 1 }));
     await eventually(() => expect(s.counts.at(-1)).toEqual({ pollId, voters: 1 }));

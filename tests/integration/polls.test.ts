@@ -323,7 +323,8 @@ describe('a vote while the disk is slow', () => {
       );
       await eventually(() => expect(f.latest(pollId)?.voters).toBe(1));
       expect(acked).toBe(false);
-      expect(await ack).toEqual({ ok: true });
+      // The ack says how many ballots the poll holds with this one (the tally that counts it).
+      expect(await ack).toEqual({ ok: true, ballots: 1 });
       expect((await store.load(w.id))!.workshop.polls[0]!.voters).toEqual([j.participantId]);
     } finally {
       await slow.close();

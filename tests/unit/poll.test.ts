@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  COMMANDS,
   CommandInputs,
   castVote,
   createPoll,
@@ -77,6 +78,31 @@ describe('voting', () => {
       ['Health', 0, 0],
     ]);
     expect(w.polls[0]!.voters).toEqual([p1!.id, p2!.id].sort());
+  });
+
+  it('tells each vote how many ballots its poll holds with it, so a tally that counts it is known', () => {
+    let { w, pollId } = openPoll(room(3), {
+      kind: 'single',
+      question: 'Which sector refers most victims?',
+      options: options('Police', 'NGOs'),
+      anonymous: true,
+    });
+    const [police] = w.polls[0]!.options;
+    const counted: number[] = [];
+    for (const [i, p] of [...w.participants, w.participants[0]!].entries()) {
+      const applied = unwrap(
+        COMMANDS['vote.cast'].apply(
+          w,
+          { pollId, answer: { kind: 'single', optionId: police!.id } },
+          as(p.id, () => `key-${p.id}`),
+        ),
+      );
+      w = applied.workshop;
+      counted.push(applied.result.ballots);
+      expect(tallyPoll(w.polls[0]!, true).voters).toBe(counted[i]);
+    }
+    // A changed vote adds no ballot.
+    expect(counted).toEqual([1, 2, 3, 3]);
   });
 
   it('keeps the voter list sorted and without repeats, whatever the order of votes', () => {

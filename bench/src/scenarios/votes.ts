@@ -55,11 +55,12 @@ export async function measure(
   });
   const stats = await Promise.all(servers.map((s) => s.stats()));
   const io1 = await Promise.all(servers.map((s) => s.io()));
-  const ok = records.filter((r) => r.ok).sort((a, b) => a.ackAt - b.ackAt);
+  const ok = records.filter((r) => r.ok);
   const ack = new Histogram();
   for (const r of ok) ack.record(r.ackAt - r.stamp);
   const parts = await ctx.pool.all('tallyLatency', () => ({
     stamps: ok.map((r) => r.stamp),
+    ballots: ok.map((r) => r.ballots ?? 0),
     ...(servers.length > 1 && { origins: ok.map((r) => r.base) }),
   }));
   const tally = new Histogram();

@@ -18,7 +18,7 @@ import { openDoc, whenSynced, type DocConn } from './doc-conn.js';
 type Client = Socket<ServerToClient, ClientToServer>;
 
 /** One simulated participant: a socket.io connection like the browser's, maybe a document. */
-interface Participant {
+export interface Participant {
   index: number;
   /** The server process its socket.io connection goes to (scenario 9 has two). */
   base: string;
@@ -37,6 +37,8 @@ interface Participant {
 }
 
 const people = new Map<number, Participant>();
+/** This worker's participants (failover.ts reads them). */
+export const everyone = (): Iterable<Participant> => people.values();
 let tracking: string | null = null;
 let cmdSeq = 0;
 const cmdId = () =>
@@ -246,6 +248,9 @@ export interface VoteRecord {
   stamp: number;
   ackAt: number;
   ok: boolean;
+  /** How many ballots the poll held with this vote (from its ack): the first tally with that
+   *  many voters counts it. */
+  ballots?: number;
   code?: string;
   bytes: number;
 }
@@ -254,6 +259,8 @@ export interface VoteRecord {
 export async function vote(args: {
   pollId: string;
   plan: Array<{ index: number; at: number; optionId: string }>;
+  /** How long a vote waits for its ack (one sent to a process that dies gets none). */
+  timeoutMs?: number;
 }): Promise<VoteRecord[]> {
   return Promise.all(
     args.plan.map(async ({ index, at, optionId }) => {
@@ -267,17 +274,17 @@ export async function vote(args: {
       };
       const stamp = now();
       const ack = (await p.socket
-        .timeout(30_000)
+        .timeout(args.timeoutMs ?? 30_000)
         .emitWithAck('vote.cast', payload)
         .catch((e: unknown) => ({ ok: false, code: String(e) }))) as
-        Ack | { ok: false; code: string };
+        Ack<{ ballots?: number }> | { ok: false; code: string };
       return {
         index,
         base: p.base,
         stamp,
         ackAt: now(),
         ok: ack.ok,
-        ...(!ack.ok && { code: ack.code }),
+        ...(ack.ok ? { ballots: ack.ballots } : { code: ack.code }),
         bytes: JSON.stringify(payload).length,
       };
     }),
@@ -285,13 +292,17 @@ export async function vote(args: {
 }
 
 /**
- * Vote-to-tally latency over every (vote, participant) pair: the vote ranked r (in the order the
- * server applied them) is in every tally with `voters >= r`; the latency at a participant is the
- * arrival of its first such tally minus the vote's client stamp. With `origins` (the server
- * each ranked vote went through), the pairs are also split by whether the participant is
- * connected to that same server process or to another one.
+ * Vote-to-tally latency over every (vote, participant) pair: a vote that made its poll hold
+ * `ballots[k]` ballots (its ack says so) is in every tally with at least that many `voters`;
+ * the latency at a participant is the arrival of its first such tally minus the vote's client
+ * stamp. With `origins` (the server each vote went through), the pairs are also split by
+ * whether the participant is connected to that same server process or to another one.
  */
-export async function tallyLatency(args: { stamps: number[]; origins?: string[] }): Promise<{
+export async function tallyLatency(args: {
+  stamps: number[];
+  ballots: number[];
+  origins?: string[];
+}): Promise<{
   histogram: HistogramData;
   missing: number;
   early: number;
@@ -303,18 +314,19 @@ export async function tallyLatency(args: { stamps: number[]; origins?: string[] 
   const other = new Histogram();
   let missing = 0;
   let early = 0;
+  const order = args.stamps.map((_, k) => k).sort((a, b) => args.ballots[a]! - args.ballots[b]!);
   for (const p of people.values()) {
     let i = 0;
-    for (let r = 1; r <= args.stamps.length; r++) {
-      while (i < p.tallies.length && p.tallies[i]!.voters < r) i++;
+    for (const [n, k] of order.entries()) {
+      while (i < p.tallies.length && p.tallies[i]!.voters < args.ballots[k]!) i++;
       if (i >= p.tallies.length) {
-        missing += args.stamps.length - r + 1;
+        missing += order.length - n;
         break;
       }
-      const latency = p.tallies[i]!.t - args.stamps[r - 1]!;
+      const latency = p.tallies[i]!.t - args.stamps[k]!;
       if (latency < 0) early++;
       h.record(latency);
-      const origin = args.origins?.[r - 1];
+      const origin = args.origins?.[k];
       if (origin !== undefined) (origin === p.base ? same : other).record(latency);
     }
   }
@@ -358,7 +370,7 @@ export async function openDocs(args: {
 }
 
 const marker = (p: Participant) => `mark-${p.participantId}`;
-const markers = (doc: Y.Doc) => new Set(itemsOf(doc).map((m) => String(m.get('id'))));
+export const markers = (doc: Y.Doc) => new Set(itemsOf(doc).map((m) => String(m.get('id'))));
 
 /** Every participant with a document adds one item; resolves when all its group has them. */
 export async function markEdits(): Promise<{ edits: number; bytes: number }> {
@@ -389,7 +401,7 @@ export async function markEdits(): Promise<{ edits: number; bytes: number }> {
   return { edits: [...people.values()].filter((p) => p.doc).length, bytes };
 }
 
-function expectedMarkers(): Map<string, Set<string>> {
+export function expectedMarkers(): Map<string, Set<string>> {
   const byGroup = new Map<string, Set<string>>();
   for (const p of people.values()) {
     if (!p.doc || !p.group) continue;

@@ -24,6 +24,9 @@ export interface CommandResults {
   /** `key` is added by the server: the new member's key, told to the inviter only. */
   'team.invite': { memberId: string; key?: string };
   'key.rotate': { key?: string };
+  /** How many ballots the poll holds with this one: the first tally whose `voters` reaches it
+   *  counts this vote (a voter is sent the tallies from then on anyway). */
+  'vote.cast': { ballots: number };
 }
 export type CommandResult<K extends CommandName> = K extends keyof CommandResults
   ? CommandResults[K]
@@ -102,7 +105,7 @@ export const COMMANDS: { [K in CommandName]: CommandSpec<K> } = {
   'poll.reveal': { roles: FACILITATOR, apply: plain(poll.revealPoll) },
   'poll.duplicate': { roles: FACILITATOR, apply: returning(poll.duplicatePoll) },
   'poll.delete': { roles: FACILITATOR, apply: plain(poll.deletePoll) },
-  'vote.cast': { roles: PARTICIPANT, apply: plain(poll.castVote) },
+  'vote.cast': { roles: PARTICIPANT, apply: returning(poll.castCountedVote) },
   'question.ask': { roles: PARTICIPANT, apply: plain(questions.askQuestion) },
   'question.upvote': { roles: PARTICIPANT, apply: plain(questions.upvoteQuestion) },
   'question.setState': { roles: QUESTIONS, apply: plain(questions.setQuestionState) },

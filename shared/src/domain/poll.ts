@@ -298,6 +298,18 @@ export function castVote(
   );
 }
 
+/** A vote, and how many ballots its poll holds with it (see CommandResults['vote.cast']). */
+export function castCountedVote(
+  w: Workshop,
+  input: CommandInput<'vote.cast'>,
+  ctx: DomainContext,
+): Result<{ workshop: Workshop; ballots: number }> {
+  const cast = castVote(w, input, ctx);
+  if (!cast.ok) return cast;
+  const ballots = Object.keys(findPoll(cast.value, input.pollId)!.ballots).length;
+  return ok({ workshop: cast.value, ballots });
+}
+
 function normaliseAnswer(a: Answer): Answer {
   if (a.kind === 'open') return { kind: 'open', text: a.text.trim() };
   if (a.kind === 'points')
