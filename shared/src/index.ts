@@ -20,7 +20,7 @@ export * from './domain/knowledge-check.js';
 export * from './domain/questions.js';
 export * from './domain/group-types.js';
 export * from './domain/groups.js';
-export * from './docs/templates.js';
+export * from './kinds/checklist/templates.js';
 export * from './domain/network.js';
 export * from './domain/budget.js';
 export * from './domain/map-scene.js';

@@ -6,7 +6,8 @@ import type { Bus } from '../bus.js';
 import type { Workshops } from '../workshops.js';
 import type { DocStore } from './doc-store.js';
 import { DocsEndpoint } from './endpoint.js';
-import { seedOfKind } from './kinds.js';
+import { seedDocument } from '@plenary/shared/kinds';
+import { newId } from '../secrets.js';
 import { DEFAULT_DOC_LIMITS, type DocLimits } from './limits.js';
 import { encodeIntegrated } from './pending.js';
 import { Relay } from './relay.js';
@@ -95,7 +96,7 @@ export class DocsServer {
       const exercise = after.exercises.find((e) => e.id === a.exerciseId);
       if (!exercise) continue;
       const doc = new Y.Doc();
-      seedOfKind(a.kind, doc, exercise);
+      seedDocument(a.kind, doc, exercise, newId);
       if (doc.share.size > 0)
         await this.deps.store.append(`${after.id}/${a.id}`, Y.encodeStateAsUpdate(doc));
       doc.destroy();

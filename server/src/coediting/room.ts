@@ -1,13 +1,13 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { DOC_CLOSE, type Actor, type ArtifactKind, type ArtifactProgress } from '@plenary/shared';
-import { upgradeTextFields } from '@plenary/shared/docs';
+
 import { logError } from '../log.js';
 import { Throttle } from '../throttle.js';
 import { guardAwareness, sameIdentity, type Identity } from './awareness-guard.js';
 import { DocLog } from './doc-log.js';
 import type { DocStore } from './doc-store.js';
-import { progressOfKind } from './kinds.js';
+import { documentProgress, upgradeTextFields } from '@plenary/shared/kinds';
 import type { DocLimits } from './limits.js';
 import { dropPending, encodeIntegrated, hasPending, pendingBytes } from './pending.js';
 import type { Relay, RelayMessage } from './relay.js';
@@ -338,7 +338,7 @@ export class Room {
     const participants = [...this.peers].filter((p) => p.actor.role === 'participant');
     this.deps.onProgress(this, {
       artifactId: this.artifactId,
-      ...progressOfKind(this.kind, this.doc),
+      ...documentProgress(this.kind, this.doc),
       lastEditAt: this.lastEditAt,
       lastEditor: this.lastEditor,
       active: [...new Set(participants.map((p) => p.identity.name))],

@@ -10,7 +10,7 @@ import {
   type ImportedWorkshop,
   type Workshop,
 } from '@plenary/shared';
-import { readDocumentContent } from '@plenary/shared/docs';
+import { readDocumentContent } from '@plenary/shared/kinds';
 import { DEFAULT_DOC_LIMITS, type DocsServer } from '../coediting/coediting-server.js';
 import { logError } from '../log.js';
 import { hashSecret, newId, newJoinCode, newSecret, participantToken } from '../secrets.js';

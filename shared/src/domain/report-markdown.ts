@@ -1,72 +1,36 @@
-import { formatMoney } from './budget.js';
-import type { PlanCounts } from './followup.js';
-import { PLAN_STATUS_LABELS } from './followup-types.js';
-import { PILLAR_LABELS } from './group-types.js';
-import { LINK_KIND_LABELS, SECTOR_LABELS } from './network.js';
-import type { Report, ReportPoll, ReportWork } from './report-types.js';
-import { mdBlock, mdInline, mdParagraph } from './markdown-escape.js';
+import type { Report, ReportPoll } from './report-types.js';
+import { mdInline, mdParagraph } from './markdown-escape.js';
 import { teamMarkdown } from './report-team.js';
+import { reportWorkMarkdown } from '../kinds/reports.js';
+import {
+  cell,
+  countsText,
+  plural,
+  reportDate,
+  reportDates,
+  reportGain,
+  reportMinutes,
+  reportPercent,
+  reportScore,
+  table,
+  time,
+} from './report-format.js';
 
 export { mdBlock, mdInline, mdParagraph } from './markdown-escape.js';
+export {
+  countsText,
+  reportDate,
+  reportDates,
+  reportGain,
+  reportMinutes,
+  reportPercent,
+  reportScore,
+} from './report-format.js';
 
 /**
  * The report as one Markdown file. Everything people typed is escaped, so a name or a note can
  * never become a link, an image or markup: the file reads the same in any Markdown viewer.
  */
-
-const cell = (text: string) => mdInline(text) || ' ';
-
-/** A score out of 5 with one decimal, or a dash. */
-export const reportScore = (n: number | null): string => (n === null ? '—' : n.toFixed(1));
-
-function table(head: string[], rows: string[][], align: Array<'l' | 'r'> = []): string {
-  const rule = head.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
-  return [head, rule, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
-}
-
-const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
-
-/** "23 Nov 2026" from an ISO date or a timestamp (UTC). */
-export function reportDate(date: string | number): string {
-  const d = typeof date === 'number' ? new Date(date) : new Date(`${date}T00:00:00Z`);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
-
-const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
-
-/** "45 min", "1 h 30 min". */
-export function reportMinutes(n: number): string {
-  const sign = n < 0 ? '−' : '';
-  const abs = Math.abs(n);
-  if (abs < 60) return `${sign}${abs} min`;
-  const h = Math.floor(abs / 60);
-  const m = abs % 60;
-  return `${sign}${h} h${m ? ` ${m} min` : ''}`;
-}
-
-export const reportPercent = (share: number | null): string =>
-  share === null ? '—' : `${Math.round(share * 100)}%`;
-
-/** "+12 points", "−5 points": the change in share correct, in percentage points. */
-export function reportGain(gain: number | null): string {
-  if (gain === null) return '—';
-  const points = Math.round(gain * 100);
-  return `${points > 0 ? '+' : points < 0 ? '−' : '±'}${Math.abs(points)} points`;
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-export const countsText = (c: PlanCounts): string =>
-  c.total === 0
-    ? 'no objectives'
-    : `${c.done} done · ${c.inProgress} in progress · ${c.planned} planned`;
-
-export function reportDates(r: Pick<Report, 'startsOn' | 'endsOn'>): string {
-  if (r.startsOn && r.endsOn && r.startsOn !== r.endsOn)
-    return `${reportDate(r.startsOn)} – ${reportDate(r.endsOn)}`;
-  const one = r.startsOn ?? r.endsOn;
-  return one ? reportDate(one) : '';
-}
 
 function agenda(r: Report): string[] {
   const out = ['## Agenda: planned and actual time', ''];
@@ -253,171 +217,6 @@ function questions(r: Report): string[] {
   return [...out, ''];
 }
 
-function workLines(w: ReportWork): string[] {
-  switch (w.kind) {
-    case 'checklist': {
-      if (w.total === 0) return ['The checklist is empty.'];
-      const out = [`${w.done} of ${w.total} items checked.`, ''];
-      for (const s of w.sections) {
-        if (s.title) out.push(`**${mdInline(s.title)}**`, '');
-        for (const i of s.items) {
-          const details = [
-            i.checked && i.checkedBy ? `checked by ${mdInline(i.checkedBy)}` : '',
-            i.owner ? `owner: ${mdInline(i.owner)}` : '',
-            i.due ? `due ${mdInline(i.due)}` : '',
-            i.notes ? `notes: ${mdInline(i.notes)}` : '',
-          ].filter(Boolean);
-          out.push(
-            `- [${i.checked ? 'x' : ' '}] ${mdInline(i.text)}${details.length ? ` — ${details.join(' · ')}` : ''}`,
-          );
-        }
-        out.push('');
-      }
-      return out;
-    }
-    case 'action-plan': {
-      if (w.objectives.length === 0) return ['No objectives yet.'];
-      const out = [`${countsText(w.counts)}.`, ''];
-      w.objectives.forEach((o, n) => {
-        out.push(
-          `${n + 1}. **${mdInline(o.action) || 'Objective without an action'}** — ${PLAN_STATUS_LABELS[o.status]}`,
-        );
-        const fields: Array<[string, string]> = [
-          ['Why', o.why],
-          ['Indicator', o.indicator],
-          ['Target', o.target],
-          ['Responsible', o.responsible],
-          ['Resources', o.resources],
-          ['Partners', o.partners],
-          ['Deadline', o.deadline],
-          ['Progress', o.progress],
-        ];
-        for (const [label, value] of fields)
-          if (value.trim()) out.push(`   - ${label}: ${mdInline(value)}`);
-        if (o.missing.length > 0) out.push(`   - Not yet SMART: ${o.missing.join(', ')}`);
-      });
-      return [...out, ''];
-    }
-    case 'map': {
-      const { map, gapList: g } = w;
-      const names = new Map(map.actors.map((a) => [a.id, a.name]));
-      const out = [
-        `${plural(map.actors.length, 'actor')}, ${plural(map.links.length, 'link')}, ${plural(g.count, 'gap')}.`,
-        '',
-      ];
-      if (map.actors.length > 0)
-        out.push(
-          table(
-            ['Actor', 'Sector', 'Contact (role)'],
-            map.actors.map((a) => [cell(a.name), SECTOR_LABELS[a.sector], cell(a.contact)]),
-          ),
-          '',
-        );
-      if (map.links.length > 0)
-        out.push(
-          table(
-            ['From', 'Link', 'To', 'Consent needed', 'Data shared'],
-            map.links.map((l) => [
-              cell(names.get(l.from) ?? ''),
-              LINK_KIND_LABELS[l.kind] + (l.label ? `: ${mdInline(l.label)}` : ''),
-              cell(names.get(l.to) ?? ''),
-              l.consent ? 'yes' : 'no',
-              cell(l.data),
-            ]),
-          ),
-          '',
-        );
-      const gaps = [
-        !g.pathToAssistance ? 'No referral path from a first contact to assistance.' : '',
-        g.pathToAssistance && !g.pathToReintegration
-          ? 'No referral path on from assistance to reintegration.'
-          : '',
-        g.isolated.length ? `Not linked to anyone: ${g.isolated.map(mdInline).join(', ')}.` : '',
-        g.notReferredTo.length
-          ? `Nobody refers victims to: ${g.notReferredTo.map(mdInline).join(', ')}.`
-          : '',
-        g.refersToNobody.length
-          ? `Refer victims to nobody: ${g.refersToNobody.map(mdInline).join(', ')}.`
-          : '',
-        g.singlePoints.length
-          ? `Single points of failure: ${g.singlePoints.map(mdInline).join(', ')}.`
-          : '',
-        g.missingSectors.length ? `Sectors missing: ${g.missingSectors.join(', ')}.` : '',
-      ].filter(Boolean);
-      if (gaps.length > 0) out.push('**Gap analysis**', '', ...gaps.map((x) => `- ${x}`), '');
-      return out;
-    }
-    case 'budget': {
-      const { settings: s, totals: t } = w;
-      const money = (n: number) => formatMoney(n, s.currency);
-      const standing = t.over
-        ? `over budget by ${money(-t.remaining)}`
-        : `${money(t.remaining)} left to allocate`;
-      const out = [
-        `Envelope ${money(s.envelope)} · allocated ${money(t.total)} · ${standing}.`,
-        '',
-        table(
-          ['Pillar', 'Amount', 'Share', 'Allowed share'],
-          w.pillars.map((p) => [
-            p.label,
-            money(p.amount),
-            `${p.share}%`,
-            p.min === null && p.max === null
-              ? '—'
-              : p.min !== null && p.max !== null
-                ? `${p.min}–${p.max}%`
-                : p.min !== null
-                  ? `at least ${p.min}%`
-                  : `at most ${p.max}%`,
-          ]),
-          ['l', 'r', 'r', 'r'],
-        ),
-        '',
-      ];
-      for (const i of t.shareIssues)
-        out.push(
-          `- ${PILLAR_LABELS[i.pillar]} has ${i.share}% of the envelope: ${i.kind === 'below-min' ? `below its ${i.bound}% minimum` : `above its ${i.bound}% maximum`}.`,
-        );
-      if (t.shareIssues.length) out.push('');
-      if (w.lines.length > 0)
-        out.push(
-          table(
-            ['Line', 'Pillar', 'Amount', 'Justification'],
-            w.lines.map((l) => [
-              cell(l.description),
-              w.pillars.find((p) => p.pillar === l.pillar)?.label ?? l.pillar,
-              money(l.amount),
-              cell(l.justification),
-            ]),
-            ['l', 'l', 'r', 'l'],
-          ),
-          '',
-        );
-      return out;
-    }
-    case 'vignette': {
-      const out: string[] = [];
-      for (const s of w.stages) {
-        out.push(
-          `**Stage ${s.number}**${s.shown ? '' : ' (not shown to the groups)'}: ${mdInline(s.text)}`,
-          '',
-          `- Indicators ticked: ${s.ticked.length ? s.ticked.map(mdInline).join('; ') : 'none'}`,
-          `- Referral: ${s.referral.trim() ? mdInline(s.referral) : 'none written'}`,
-          '',
-        );
-      }
-      return out.length ? out : ['The case has no stages.'];
-    }
-    case 'practice': {
-      const written = w.sections.filter((s) => s.text.trim());
-      if (written.length === 0) return ['Nothing written yet.'];
-      return written.flatMap((s) => [`**${mdInline(s.label)}**`, '', mdBlock(s.text), '']);
-    }
-    case 'other':
-      return ['Open this work in Plenary to read it.'];
-  }
-}
-
 function groups(r: Report): string[] {
   const out = ['## Group work', ''];
   if (r.groups.length === 0) return [...out, 'There were no breakout groups.', ''];
@@ -432,7 +231,7 @@ function groups(r: Report): string[] {
     for (const w of g.work) {
       const submitted = w.submittedAt ? `submitted ${reportDate(w.submittedAt)}` : 'not submitted';
       out.push(`#### ${mdInline(w.title)}`, '', `*${w.kindLabel} · ${submitted}*`, '');
-      out.push(...workLines(w), '');
+      out.push(...reportWorkMarkdown(w), '');
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import type { ReportTeam } from './report-team.js';
-import type { ChecklistItem } from '../docs/checklist.js';
-import type { Objective, SmartPart } from '../docs/action-plan.js';
-import type { StageAnswer } from '../docs/vignette.js';
+import type { ChecklistItem } from '../kinds/checklist/document.js';
+import type { Objective, SmartPart } from '../kinds/action-plan/document.js';
+import type { StageAnswer } from '../kinds/vignette/document.js';
 import type { BudgetLine, BudgetTotals } from './budget.js';
 import type { FollowUpProgress, PlanCounts } from './followup.js';
 import type { BudgetSettings, Pillar } from './group-types.js';
@@ -122,7 +122,7 @@ export interface ReportPillar {
   max: number | null;
 }
 
-interface WorkBase {
+export interface WorkBase {
   artifactId: string;
   title: string;
   kindLabel: string;

@@ -1,18 +1,10 @@
+import { reportWork } from '../kinds/reports.js';
 import { teamSection } from './report-team.js';
 import { countryName } from '../countries.js';
 import { actualMs, findActivity } from './agenda.js';
-import { budgetTotals } from './budget.js';
 import { followUpOf, followUpProgress, groupPlans, planCounts } from './followup.js';
-import {
-  ARTIFACT_KIND_LABELS,
-  PILLARS,
-  PILLAR_LABELS,
-  type Artifact,
-  type BudgetSettings,
-  type Exercise,
-} from './group-types.js';
+import { ARTIFACT_KIND_LABELS, type Artifact, type Exercise } from './group-types.js';
 import { knowledgeCheck } from './knowledge-check.js';
-import { analyseGaps, SECTOR_LABELS, type GapAnalysis, type NetworkMap } from './network.js';
 import { POLL_KIND_LABELS } from './poll-types.js';
 import { sortedQuestions } from './questions.js';
 import { reviewsOf } from './review.js';
@@ -27,7 +19,6 @@ import type {
   ReportCommitment,
   ReportCountry,
   ReportFollowUp,
-  ReportGaps,
   ReportGroup,
   ReportKnowledgeCheck,
   ReportModule,
@@ -137,87 +128,14 @@ const questionsSection = (w: Workshop): ReportQuestion[] =>
     }));
 
 /** Gaps named for people: actor names and sector labels instead of ids. */
-export function namedGaps(map: NetworkMap, gaps: GapAnalysis): ReportGaps {
-  const names = new Map(map.actors.map((a) => [a.id, a.name.trim() || 'Unnamed actor']));
-  const named = (ids: string[]) => ids.map((id) => names.get(id) ?? id);
-  return {
-    count: gaps.count,
-    isolated: named(gaps.isolated),
-    notReferredTo: named(gaps.notReferredTo),
-    refersToNobody: named(gaps.refersToNobody),
-    missingSectors: gaps.missingSectors.map((s) => SECTOR_LABELS[s]),
-    singlePoints: named(gaps.singlePoints),
-    pathToAssistance: gaps.pathToAssistance,
-    pathToReintegration: gaps.pathToReintegration,
-  };
-}
-
-/** Exercises stored before budgets existed have no `budget`: an envelope of 0. */
-const NO_BUDGET: BudgetSettings = { envelope: 0, currency: 'USD', shares: {} };
-
 function work(a: Artifact, exercise: Exercise | undefined, found: DocumentContent | undefined) {
-  // A document whose content is of another kind than its artifact reads as empty.
-  const content = found && found.kind === a.kind ? found : undefined;
   const base = {
     artifactId: a.id,
     title: a.title,
     kindLabel: ARTIFACT_KIND_LABELS[a.kind] ?? a.kind,
     submittedAt: a.submittedAt,
   };
-  switch (a.kind) {
-    case 'checklist': {
-      const items = content?.kind === 'checklist' ? content.items : [];
-      const sections: Array<{ title: string; items: typeof items }> = [];
-      for (const item of items) {
-        const last = sections.at(-1);
-        if (last && last.title === item.section) last.items.push(item);
-        else sections.push({ title: item.section, items: [item] });
-      }
-      const done = items.filter((i) => i.checked).length;
-      return { ...base, kind: 'checklist', sections, done, total: items.length } as const;
-    }
-    case 'action-plan': {
-      const objectives = content?.kind === 'action-plan' ? content.objectives : [];
-      return { ...base, kind: 'action-plan', objectives, counts: planCounts(objectives) } as const;
-    }
-    case 'map': {
-      const map = content?.kind === 'map' ? content.map : { actors: [], links: [] };
-      const gaps = analyseGaps(map);
-      return { ...base, kind: 'map', map, gaps, gapList: namedGaps(map, gaps) } as const;
-    }
-    case 'budget': {
-      const lines = content?.kind === 'budget' ? content.lines : [];
-      const settings = exercise?.budget ?? NO_BUDGET;
-      const totals = budgetTotals(lines, settings);
-      const pillars = PILLARS.map((p) => ({
-        pillar: p,
-        label: PILLAR_LABELS[p],
-        amount: totals.byPillar[p],
-        share: totals.shares[p],
-        min: settings.shares[p]?.min ?? null,
-        max: settings.shares[p]?.max ?? null,
-      }));
-      return { ...base, kind: 'budget', settings, lines, totals, pillars } as const;
-    }
-    case 'vignette': {
-      const answers = content?.kind === 'vignette' ? content.stages : [];
-      const stages = (exercise?.stages ?? []).map((text, i) => ({
-        number: i + 1,
-        text,
-        shown: i < (exercise?.stagesShown ?? 0),
-        ticked: answers[i]?.ticked ?? [],
-        referral: answers[i]?.referral ?? '',
-      }));
-      return { ...base, kind: 'vignette', stages } as const;
-    }
-    case 'practice': {
-      const sections = content?.kind === 'practice' ? content.sections : [];
-      return { ...base, kind: 'practice', sections } as const;
-    }
-    default:
-      // Kinds the report does not know (yet) are listed by title only.
-      return { ...base, kind: 'other' } as const;
-  }
+  return reportWork(base, a, exercise, found);
 }
 
 function groupsSection(w: Workshop, documents: ReportInput['documents']): ReportGroup[] {
@@ -341,6 +259,8 @@ function reviewSection(w: Workshop, documents: ReportInput['documents']): Report
     };
   });
 }
+
+export { namedGaps } from '../kinds/map/report.js';
 
 export function buildReport({ workshop: w, documents, now }: ReportInput): Report {
   const participants = participantsSection(w);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { cleanAmount, type BudgetLine } from '../domain/budget.js';
-import { PILLARS } from '../domain/group-types.js';
-import { textOf, toYMap } from './text-fields.js';
+import { cleanAmount, type BudgetLine } from '../../domain/budget.js';
+import { PILLARS } from '../../domain/group-types.js';
+import { textOf, toYMap } from '../text-fields.js';
 
 /**
  * A budget: Y.Array 'lines' of Y.Map lines (id, pillar, description, amount, justification,

@@ -6,8 +6,8 @@ import {
   type MapActor,
   type MapLink,
   type NetworkMap,
-} from '../domain/network.js';
-import { textOf, toYMap, writeField } from './text-fields.js';
+} from '../../domain/network.js';
+import { textOf, toYMap, writeField } from '../text-fields.js';
 
 /**
  * A referral-network map: Y.Map 'actors' and Y.Map 'links', each keyed by id, each value a

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { textOf } from './text-fields.js';
+import type { PlanItem } from '../../domain/report-types.js';
+import { textOf } from '../text-fields.js';
 
 export const OBJECTIVE_STATUSES = ['planned', 'in-progress', 'done'] as const;
 export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
@@ -93,3 +94,18 @@ export function planProgress(doc: Y.Doc): { done: number; total: number } {
   const all = objectivesOf(doc).toArray().map(readObjective);
   return { done: all.filter((o) => missingSmart(o).length === 0).length, total: all.length };
 }
+
+/**
+ * An objective as the report and the follow-up read it. Its progress note is the field
+ * `progress` of its Y.Map, written during the follow-up.
+ */
+export function readPlanItem(m: Y.Map<unknown>): PlanItem {
+  const objective = readObjective(m);
+  return {
+    ...objective,
+    progress: textOf(m, 'progress'),
+    missing: missingSmart(objective),
+  };
+}
+
+export const readPlan = (doc: Y.Doc): PlanItem[] => objectivesOf(doc).toArray().map(readPlanItem);

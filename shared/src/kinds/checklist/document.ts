@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { checklistTemplate } from './templates.js';
-import { textOf, toYMap } from './text-fields.js';
+import { textOf, toYMap } from '../text-fields.js';
 
 /**
  * The shape of a checklist document: Y.Array 'items' of Y.Map items. Each item has id, section,

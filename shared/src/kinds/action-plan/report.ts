@@ -1,0 +1,36 @@
+import { planCounts } from '../../domain/followup.js';
+import { PLAN_STATUS_LABELS } from '../../domain/followup-types.js';
+import { mdInline } from '../../domain/markdown-escape.js';
+import { countsText } from '../../domain/report-format.js';
+import type { KindReport } from '../kind.js';
+
+/** What the report says of a group's action plan. */
+export const actionPlanReport: KindReport<'action-plan'> = {
+  work(base, content) {
+    const objectives = content?.objectives ?? [];
+    return { ...base, kind: 'action-plan', objectives, counts: planCounts(objectives) };
+  },
+  markdown(w) {
+    if (w.objectives.length === 0) return ['No objectives yet.'];
+    const out = [`${countsText(w.counts)}.`, ''];
+    w.objectives.forEach((o, n) => {
+      out.push(
+        `${n + 1}. **${mdInline(o.action) || 'Objective without an action'}** — ${PLAN_STATUS_LABELS[o.status]}`,
+      );
+      const fields: Array<[string, string]> = [
+        ['Why', o.why],
+        ['Indicator', o.indicator],
+        ['Target', o.target],
+        ['Responsible', o.responsible],
+        ['Resources', o.resources],
+        ['Partners', o.partners],
+        ['Deadline', o.deadline],
+        ['Progress', o.progress],
+      ];
+      for (const [label, value] of fields)
+        if (value.trim()) out.push(`   - ${label}: ${mdInline(value)}`);
+      if (o.missing.length > 0) out.push(`   - Not yet SMART: ${o.missing.join(', ')}`);
+    });
+    return [...out, ''];
+  },
+};
