@@ -1,15 +1,17 @@
 // What the tests need beyond node_modules, and getting it: Chromium for Playwright, Noto fonts
-// (Thai, Khmer, Korean and Chinese in the screens and screenshots) and redis-server for the
-// multi-process tests. Used by `npm test` / `pnpm test` (scripts/test.mjs)
+// (Thai, Khmer, Korean and Chinese in the screens and screenshots), and redis-server and
+// haproxy for the multi-process tests (failover goes through a real load balancer). Used by `npm test` / `pnpm test` (scripts/test.mjs)
 // and by CI (`.ci/run` calls `node scripts/test-deps.mjs`), so there is one way to set up.
 //
 //  - On Debian or Ubuntu, as root or with password-less sudo: `apt-get install` the packages.
 //  - Elsewhere: Chromium comes from Playwright's own download (`playwright install chromium`);
-//    Redis cannot be fetched portably, so we say in one line how to install it, and stop.
+//    Redis and HAProxy cannot be fetched portably, so we say in one line how to install them,
+//    and stop.
 // Node built-ins only: this runs before the tests' own dependencies are loaded.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { findHaproxy } from './haproxy.mjs';
 import { pnpmOrExit, say } from './lib.mjs';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
@@ -94,8 +96,9 @@ function fail(message) {
 export async function ensureTestDeps({ browser = true, redis = true } = {}) {
   const needChromium = browser && !findChromium() && !playwrightChromiumInstalled();
   const needRedis = redis && !findRedis();
+  const needHaproxy = redis && !findHaproxy();
   const needFonts = browser && fontsMissing();
-  if (!needChromium && !needRedis && !needFonts) return;
+  if (!needChromium && !needRedis && !needHaproxy && !needFonts) return;
 
   const prefix = canUseApt() ? rootPrefix() : undefined;
   if (prefix) {
@@ -103,6 +106,7 @@ export async function ensureTestDeps({ browser = true, redis = true } = {}) {
       needChromium && 'chromium',
       ...(needFonts ? FONT_PACKAGES : []),
       needRedis && 'redis-server',
+      needHaproxy && 'haproxy',
     ].filter(Boolean);
     say(`The tests need ${packages.join(' and ')}: installing with apt-get…`);
     if (!apt(prefix, ['update']) || !apt(prefix, ['install', '-y', ...packages])) {
@@ -111,6 +115,7 @@ export async function ensureTestDeps({ browser = true, redis = true } = {}) {
     if (needChromium && !findChromium())
       fail(`apt-get installed chromium but ${DEBIAN_CHROMIUM} is missing.`);
     if (needRedis && !findRedis()) fail('apt-get installed redis-server but it is not on PATH.');
+    if (needHaproxy && !findHaproxy()) fail('apt-get installed haproxy but it is not on PATH.');
     return;
   }
 
@@ -127,12 +132,19 @@ export async function ensureTestDeps({ browser = true, redis = true } = {}) {
         'REDIS_SERVER to its path, then run the tests again.',
     );
   }
+  if (needHaproxy) {
+    fail(
+      'The failover tests need haproxy: install it (Debian/Ubuntu: `sudo apt-get install ' +
+        'haproxy`; macOS: `brew install haproxy`) or set HAPROXY to its path, then run the ' +
+        'tests again.',
+    );
+  }
 }
 
 // `node scripts/test-deps.mjs`: everything the whole suite needs (CI's first step).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await ensureTestDeps();
   say(
-    `Test dependencies: Chromium ${findChromium() ?? '(Playwright’s own)'}, Redis ${findRedis()}.`,
+    `Test dependencies: Chromium ${findChromium() ?? '(Playwright’s own)'}, Redis ${findRedis()}, HAProxy ${findHaproxy()}.`,
   );
 }

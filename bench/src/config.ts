@@ -14,6 +14,8 @@ export interface Config {
   storm: { participants: number; joinWindowMs: number; groupSize: number };
   memory: { points: number[]; groupSize: number; editsPerDoc: number };
   coldStarts: number;
+  /** Two processes on Redis behind HAProxy, one killed while everyone votes and edits. */
+  failover: { participants: number; joinWindowMs: number; groupSize: number };
   /** Two server processes on one Redis: the votes and co-editing above, split between them. */
   cluster: {
     votes: Config['votes'];
@@ -35,6 +37,7 @@ export function config(quick: boolean, workers: number): Config {
           targets,
         },
         storm: { participants: 100, joinWindowMs: 2000, groupSize: 25 },
+        failover: { participants: 40, joinWindowMs: 1000, groupSize: 5 },
         memory: { points: [0, 50, 100], groupSize: 25, editsPerDoc: 20 },
         coldStarts: 1,
         cluster: {
@@ -59,6 +62,7 @@ export function config(quick: boolean, workers: number): Config {
           targets,
         },
         storm: { participants: 1000, joinWindowMs: 5000, groupSize: 25 },
+        failover: { participants: 400, joinWindowMs: 4000, groupSize: 25 },
         memory: { points: [0, 250, 500, 1000], groupSize: 25, editsPerDoc: 60 },
         coldStarts: 3,
         cluster: {

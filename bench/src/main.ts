@@ -1,4 +1,4 @@
-// `pnpm bench [--quick] [--only votes,coedit,storm,memory,startup,cluster] [--workers N] [--profile]`
+// `pnpm bench [--quick] [--only votes,coedit,storm,memory,startup,cluster,failover] [--workers N] [--profile]`
 // [--targets plenary,hocuspocus,relay] [--phases 0,1] [--out FILE]
 // Starts the production server (and the peers it is compared with) in their own processes,
 // drives them with real socket.io and Yjs clients from worker processes on loopback, prints a
@@ -21,8 +21,9 @@ import { storm } from './scenarios/storm.js';
 import { memory } from './scenarios/memory.js';
 import { startup } from './scenarios/startup.js';
 import { cluster } from './scenarios/cluster.js';
+import { failover } from './scenarios/failover.js';
 
-const SCENARIOS = { votes, coedit, storm, memory, startup, cluster } as const;
+const SCENARIOS = { votes, coedit, storm, memory, startup, cluster, failover } as const;
 type Name = keyof typeof SCENARIOS;
 
 const { values } = parseArgs({

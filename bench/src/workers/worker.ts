@@ -2,6 +2,7 @@
 // what the main process asks for over IPC. Started by Pool (2 or 3 of them on 2 cores).
 import * as participants from './participants.js';
 import * as editors from './editors.js';
+import * as failover from './failover.js';
 
 const ops = {
   ping: async (_: object) => process.pid,
@@ -16,6 +17,8 @@ const ops = {
   arm: participants.arm,
   recovered: participants.recovered,
   verifyServerDocs: participants.verifyServerDocs,
+  armFailover: failover.armFailover,
+  failedOver: failover.failedOver,
   openEditors: editors.openDocs,
   runEditors: editors.run,
   burstEditors: editors.burst,
