@@ -8,8 +8,8 @@ import type {
   Failure,
   ServerToClient,
 } from '@plenary/shared';
-import type { Socket } from 'socket.io-client';
 import { newCmdId } from './ids.js';
+import type { LiveSocket } from './live-socket.js';
 import { readJson, writeJson } from './storage.js';
 import { toasts } from './toasts.svelte.js';
 
@@ -86,11 +86,15 @@ export { newCmdId } from './ids.js';
  * reconnect or a page reload.
  */
 export class CommandSender {
-  readonly #socket: Socket<ServerToClient, ClientToServer>;
+  readonly #socket: LiveSocket<ServerToClient, ClientToServer>;
   readonly #storageKey: string;
   readonly #waiting = new Map<string, (ack: Ack<Record<string, unknown>>) => void>();
 
-  constructor(socket: Socket<ServerToClient, ClientToServer>, workshopId: string, role: string) {
+  constructor(
+    socket: LiveSocket<ServerToClient, ClientToServer>,
+    workshopId: string,
+    role: string,
+  ) {
     this.#socket = socket;
     this.#storageKey = `plenary:outbox:${workshopId}:${role}`;
   }

@@ -28,8 +28,8 @@ import {
   type ServerToClient,
   type SessionView,
 } from '@plenary/shared';
-import { io, type Socket } from 'socket.io-client';
 import { CommandSender } from './commands.js';
+import { LiveSocket } from './live-socket.js';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'ended';
 
@@ -101,7 +101,7 @@ export class Connection {
 
   readonly workshopId: string;
   readonly commands: CommandSender;
-  readonly #socket: Socket<ServerToClient, ClientToServer>;
+  readonly #socket: LiveSocket<ServerToClient, ClientToServer>;
   #closed = false;
 
   constructor(workshopId: string, credential: Credential) {
@@ -109,9 +109,12 @@ export class Connection {
     const auth: HandshakeAuth = { protocol: PROTOCOL_VERSION, workshopId, credential };
     // WebSocket only (co-editing needs it anyway): no long-polling handshake to route to the
     // same process, so several server processes need no sticky sessions.
-    this.#socket = io({ auth, autoConnect: false, transports: ['websocket'], ...RECONNECTION });
+    this.#socket = new LiveSocket({
+      auth,
+      ...RECONNECTION,
+      onOpen: () => (this.#openedAt = Date.now()),
+    });
     this.commands = new CommandSender(this.#socket, workshopId, credential.kind);
-    this.#socket.io.on('open', () => (this.#openedAt = Date.now()));
     this.#listen();
   }
 
