@@ -24,6 +24,7 @@ export * from './kinds/checklist/templates.js';
 export * from './domain/network.js';
 export * from './domain/budget.js';
 export * from './domain/map-scene.js';
+export * from './domain/map-fold.js';
 export * from './domain/map-svg.js';
 export * from './domain/followup-types.js';
 export * from './domain/followup.js';

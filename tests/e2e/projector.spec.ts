@@ -47,6 +47,41 @@ function mapOf(group: string): NetworkMap {
   };
 }
 
+/** Eight actors side by side, as a group that lays its referral path out in one line. */
+function wideMapOf(group: string): NetworkMap {
+  const sectors: Sector[] = [
+    'police',
+    'labour',
+    'welfare',
+    'health',
+    'shelter',
+    'legal',
+    'ngo',
+    'embassy',
+  ];
+  const map = mapOf(group);
+  return {
+    actors: sectors.map((sector, i) => ({
+      id: `w${i}`,
+      name: `${group} ${sector} desk`,
+      sector,
+      contact: '',
+      x: i * 400,
+      y: 100,
+    })),
+    links: sectors
+      .slice(1)
+      .map((_, i) => ({ ...map.links[0]!, id: `wk${i}`, from: `w${i}`, to: `w${i + 1}` })),
+  };
+}
+
+/** Criteria named at the longest a facilitator may write them (60 characters), and short ones. */
+const LONG_CRITERIA = [
+  'Relevance to what victims in our referral pathway need most',
+  'Victim-centred: informed consent, privacy and safety always',
+  'Effective at identifying and protecting trafficked persons',
+];
+
 const text = (m: Y.Map<unknown>, key: string, value: string) =>
   (m.get(key) as Y.Text).insert(0, value);
 
@@ -85,13 +120,14 @@ test('every projected view keeps text at 24 px or more and fits a 1920 x 1080 sc
   await expect.poll(() => f.session().artifacts.length).toBe(15);
   const artifacts = f.session().artifacts;
   const groupOf = (id: string) => f.session().groups.find((g) => g.id === id)!.name;
-  const first = (kind: string) =>
-    artifacts.find((a) => a.kind === kind && groupOf(a.groupId!) === 'Manila team')!;
+  const artifactOf = (kind: string, group: string) =>
+    artifacts.find((a) => a.kind === kind && groupOf(a.groupId!) === group)!;
+  const first = (kind: string) => artifactOf(kind, 'Manila team');
   for (const a of artifacts) {
     const group = groupOf(a.groupId!);
     await edit(baseURL!, created.id, a.id!, created.facilitatorKey, (doc) => {
       if (a.kind === 'map') {
-        const map = mapOf(group);
+        const map = group === 'Hanoi team' ? wideMapOf(group) : mapOf(group);
         for (const actor of map.actors) addActor(doc, actor);
         for (const l of map.links) addLink(doc, l);
       } else if (a.kind === 'budget') {
@@ -122,8 +158,8 @@ test('every projected view keeps text at 24 px or more and fits a 1920 x 1080 sc
   }
   const { roundId } = await f.send('review.open', {
     exerciseId: launched.practice,
-    criteria: DEFAULT_CRITERIA.slice(0, 3).map((c) => ({
-      label: c.label,
+    criteria: DEFAULT_CRITERIA.slice(0, 5).map((c, i) => ({
+      label: LONG_CRITERIA[i] ?? c.label,
       description: c.description,
       anchors: c.anchors,
     })),
@@ -139,6 +175,11 @@ test('every projected view keeps text at 24 px or more and fits a 1920 x 1080 sc
     [
       'map',
       { kind: 'artifact', artifactId: first('map').id! },
+      (p) => p.getByTestId('projected-map'),
+    ],
+    [
+      'wide map',
+      { kind: 'artifact', artifactId: artifactOf('map', 'Hanoi team').id! },
       (p) => p.getByTestId('projected-map'),
     ],
     [
@@ -203,6 +244,18 @@ test('every projected view keeps text at 24 px or more and fits a 1920 x 1080 sc
     await checkA11y(screen, `projected ${name}`);
     await shot(screen, `projector-${name}`);
   }
+
+  // Long criteria are whole on the projector, never cut with an ellipsis: numbered on the
+  // charts, listed in full by number beside them.
+  await f.send('screen.show', { target: views.find(([n]) => n === 'review')![1] });
+  const review = screen.getByTestId('projected-review');
+  for (const [i, label] of LONG_CRITERIA.entries())
+    await expect(review.getByText(`${i + 1}. ${label}`, { exact: true })).toBeVisible();
+  await expect(review).not.toContainText('…');
+  // The wide map shows every actor, folded into bands rather than shrunk.
+  await f.send('screen.show', { target: views.find(([n]) => n === 'wide map')![1] });
+  for (const actor of wideMapOf('Hanoi team').actors)
+    await expect(screen.getByText(actor.name, { exact: true })).toBeInViewport();
 
   // The map: fitted to the screen with no credit line in a corner.
   await f.send('screen.show', { target: views[0]![1] });
