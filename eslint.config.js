@@ -28,6 +28,42 @@ const DOMAIN_DOES_NO_IO =
   'The domain does no I/O: keep transport, storage and Node APIs in server/.';
 
 /** Node built-ins by bare name (`fs`, `fs/promises`, `path`, …); `node:*` is a pattern below. */
+const DOMAIN_READS_NO_DOCUMENT =
+  'The domain and the report sections work on plain data: no Yjs, no document readers ' +
+  '(kinds/*/document.ts, kinds/documents.ts) and no wire protocol (types alone may be imported).';
+const SERVER_IMPORTS_DOWNWARD =
+  'Server folders import downward only: http -> realtime -> coediting -> store, and the ' +
+  'utilities (bus, log, secrets, throttle, origin, limits, config) import no folder.';
+
+/** Server layers from the top; each may import those after it, never those before. */
+const SERVER_LAYERS = ['http', 'realtime', 'coediting', 'store'];
+const COMPOSITION = ['app', 'main', 'cluster', 'index'];
+/** What the files of a server folder may not import: the folders above it and the composition. */
+const serverLayerRule = (layer) => {
+  const above = SERVER_LAYERS.slice(0, SERVER_LAYERS.indexOf(layer));
+  return {
+    name: `plenary/boundary-server-${layer}`,
+    files: [`server/src/${layer}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                ...above.map((folder) => `../${folder}/*`),
+                ...COMPOSITION.map((file) => `../${file}.js`),
+                ...(layer === 'store' ? ['../workshops.js'] : []),
+              ],
+              message: SERVER_IMPORTS_DOWNWARD,
+            },
+          ],
+        },
+      ],
+    },
+  };
+};
+
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_') && !name.includes(':'));
 const ioLibraries = ['socket.io', 'socket.io-client', 'express', 'lowdb', 'ws'];
 
@@ -150,6 +186,64 @@ export default defineConfig(
           selector: `MemberExpression${match}`,
           message: NEEDS_SECURE_CONTEXT,
         })),
+      ],
+    },
+  },
+  // The domain and the report sections (pure) read no co-edited document and speak no wire.
+  {
+    name: 'plenary/boundary-domain-documents',
+    files: ['shared/src/domain/**', 'shared/src/kinds/*/report.ts', 'shared/src/kinds/reports.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['yjs', 'y-protocols', 'lib0'].map((name) => ({
+            name,
+            message: DOMAIN_READS_NO_DOCUMENT,
+            allowTypeImports: true,
+          })),
+          patterns: [
+            {
+              group: [
+                'y-protocols/*',
+                'lib0/*',
+                '**/protocol.js',
+                '**/kinds/documents.js',
+                '**/kinds/index.js',
+                '**/kinds/*/document.js',
+                '**/kinds/*/index.js',
+                // From a kind's report.ts: its own document half and the documents' table.
+                './document.js',
+                './index.js',
+                '../*/document.js',
+                '../documents.js',
+                '../index.js',
+                '@plenary/shared/kinds',
+                '@plenary/shared/docs',
+              ],
+              message: DOMAIN_READS_NO_DOCUMENT,
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...SERVER_LAYERS.map(serverLayerRule),
+  {
+    name: 'plenary/boundary-server-utilities',
+    files: ['server/src/{bus,log,secrets,throttle,origin,limits,config}.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...SERVER_LAYERS.map((folder) => `./${folder}/*`), './workshops.js'],
+              message: SERVER_IMPORTS_DOWNWARD,
+            },
+          ],
+        },
       ],
     },
   },
