@@ -1,6 +1,6 @@
 import { PILLARS, type BudgetSettings, type Pillar } from './group-types.js';
 
-/** A budget line, as the group co-edits it (Yjs model in `docs/budget.ts`). Pure. */
+/** A budget line, as the group co-edits it (Yjs model in `kinds/budget/document.ts`). Pure. */
 export interface BudgetLine {
   id: string;
   pillar: Pillar;

@@ -1,7 +1,7 @@
 /**
  * After the workshop: each participant's personal commitment, and check-ins at which each group
  * reports where its action plan stands. The objectives themselves, with their status, live in
- * the group's action-plan document (`docs/action-plan.ts`); a check-in keeps a copy of them as
+ * the group's action-plan document (`kinds/action-plan/document.ts`); a check-in keeps a copy of them as
  * they were when the group answered, so progress can be read over time.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Referral networks: who refers a victim of trafficking to whom. The graph model and its gap
- * analysis are pure; the co-edited Yjs document lives in `docs/map.ts`.
+ * analysis are pure; the co-edited Yjs document lives in `kinds/map/document.ts`.
  */
 
 export const SECTORS = [

@@ -23,7 +23,7 @@ export interface PlanItem extends Objective {
   missing: SmartPart[];
 }
 
-/** A group document's content, read from its Yjs state (`docs/report-content.ts`). */
+/** A group document's content, read from its Yjs state (`kinds/documents.ts`). */
 export type DocumentContent =
   | { kind: 'checklist'; items: ChecklistItem[] }
   | { kind: 'action-plan'; objectives: PlanItem[] }
