@@ -38,6 +38,9 @@ export function haproxyConfig({ host = '127.0.0.1', port, backends, checkMs = 10
     'global',
     'defaults',
     '  mode http',
+    // A new connection to the process per request: Node closes an idle one after 5 s, and a
+    // request HAProxy sent on it as it closed (a join is a POST) would fail with a 502.
+    '  option http-server-close',
     // A refused connection (a dead process not yet marked down) is tried again on another one,
     // after min(timeout connect, 1 s): keep that short on a local network.
     '  option redispatch 1',

@@ -62,7 +62,7 @@ export function config(quick: boolean, workers: number): Config {
           targets,
         },
         storm: { participants: 1000, joinWindowMs: 5000, groupSize: 25 },
-        failover: { participants: 400, joinWindowMs: 4000, groupSize: 25 },
+        failover: { participants: 200, joinWindowMs: 2000, groupSize: 25 },
         memory: { points: [0, 250, 500, 1000], groupSize: 25, editsPerDoc: 60 },
         coldStarts: 3,
         cluster: {

@@ -162,6 +162,7 @@ export async function cluster(ctx: Context): Promise<void> {
     };
     ctx.rows.push(
       ...voteRows(`vote burst (${votes.burstVoters})`, burst.result, 30, 100),
+      ...againstOneProcess(ctx, `vote burst (${votes.burstVoters})`, burst.result),
       ...voteRows(
         `steady votes (${votes.steadyVoters} at ${votes.steadyRate}/s)`,
         steady.result,
@@ -225,6 +226,26 @@ function voteRows(name: string, m: Measured, goalP50: number | null, goalP99: nu
       ours: lost,
       goals: [{ op: '==', value: 0 }],
       ...(lost > 0 && { note: `refused ${JSON.stringify(m.refusals)}, unseen ${m.missing}` }),
+    },
+  ];
+}
+
+/**
+ * The issue's goal for two processes: a burst's p99 at most 1.5 times one process's in the same
+ * run (scenario 1, when it ran before this one).
+ */
+function againstOneProcess(ctx: Context, name: string, m: Measured): Row[] {
+  const one = ctx.details.votes as { ours?: { burst?: { tally?: { p99?: number } } } } | undefined;
+  const p99 = one?.ours?.burst?.tally?.p99;
+  if (p99 === undefined) return [];
+  return [
+    {
+      scenario: `${SCENARIO}: ${name}`,
+      metric: 'vote→tally p99 against one process',
+      unit: 'ms',
+      ours: m.tally.percentile(99),
+      baselines: { 'one process': p99 },
+      goals: [{ op: '<=', value: 1.5, on: 'ratio' }],
     },
   ];
 }
