@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import {
+  checkA11y,
+  createBlankWorkshop,
+  facilitatorSocket,
+  joinWorkshop,
+  PROJECTOR,
+  shot,
+} from './support.js';
+
+/** The messages of one language, as the translators wrote them (web/messages/<locale>.json). */
+const messages = (locale: string): Record<string, string> =>
+  JSON.parse(
+    readFileSync(new URL(`../../web/messages/${locale}.json`, import.meta.url), 'utf8'),
+  ) as Record<string, string>;
+const LAPTOP_1366 = { width: 1366, height: 768 };
+const PHONE_390 = { width: 390, height: 844 };
+
+async function pageIn(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  locale: string,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale });
+  return context.newPage();
+}
+
+/** Nothing wider than the screen, and no button whose words spill out of it. */
+async function expectNothingOverflows(page: Page): Promise<void> {
+  const overflowing = await page
+    .locator('button:visible, .btn:visible, h1, h2, p')
+    .evaluateAll((els) =>
+      els
+        .filter((el) => {
+          const box = el.getBoundingClientRect();
+          const clipped = el.matches('button, .btn') && el.scrollWidth > el.clientWidth + 1;
+          return clipped || box.right > window.innerWidth + 1;
+        })
+        .map((el) => el.textContent?.trim().slice(0, 60)),
+    );
+  expect(overflowing).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()!.width,
+  );
+}
+
+test('the console in Korean sets the projector to Thai and English, and the projector shows both', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const ko = messages('ko');
+  const th = messages('th');
+  const en = messages('en');
+  const w = await createBlankWorkshop(request, 'Regional training on victim identification');
+
+  // A browser in Korean: the console is in Korean, and its header offers the other languages.
+  const console_ = await pageIn(browser, LAPTOP_1366, 'ko-KR');
+  await console_.goto(`/w/${w.id}/facilitate#key=${w.facilitatorKey}`);
+  await expect(console_.locator('html')).toHaveAttribute('lang', 'ko');
+  await expect(console_.getByRole('navigation', { name: ko.console_nav })).toContainText(
+    ko.console_nav_agenda!,
+  );
+  await expect(console_.getByRole('combobox', { name: ko.language_menu_label })).toHaveValue('ko');
+  await console_.getByText(ko.console_settings!, { exact: true }).click();
+  await console_
+    .getByLabel(ko.console_settings_projector_language!, { exact: true })
+    .selectOption('th');
+  await console_.getByLabel(ko.console_settings_projector_second!).selectOption('en');
+  await console_.getByRole('button', { name: ko.console_settings_save }).click();
+  await expect(
+    console_.getByRole('status').filter({ hasText: ko.console_settings_saved! }),
+  ).toBeVisible();
+  await checkA11y(console_, 'console in Korean');
+  await shot(console_, 'languages-console-ko-1366');
+
+  // The projector, in a browser set to English, follows the workshop: Thai first, English beside.
+  const screen = await pageIn(browser, PROJECTOR, 'en-US');
+  await screen.goto(`/w/${w.id}/screen#key=${w.screenKey}`);
+  await expect(screen.locator('html')).toHaveAttribute('lang', 'th');
+  const aside = screen.getByRole('complementary', { name: th.projector_how_to_join });
+  await expect(aside.locator('span[lang="th"]', { hasText: th.projector_join_at! })).toBeVisible();
+  await expect(aside.locator('span[lang="en"]', { hasText: en.projector_join_at! })).toBeVisible();
+  await expect(screen.getByTestId('screen-activity-title').locator('span[lang="th"]')).toHaveText(
+    th.projector_welcome!,
+  );
+  await expect(screen.getByTestId('screen-activity-title').locator('span[lang="en"]')).toHaveText(
+    en.projector_welcome!,
+  );
+  await expectNothingOverflows(screen);
+  await checkA11y(screen, 'projector in Thai and English');
+  await shot(screen, 'languages-projector-th-en-1920');
+
+  // Back to one language: the projector follows at once, without a reload.
+  await console_.getByLabel(ko.console_settings_projector_second!).selectOption('');
+  await console_.getByRole('button', { name: ko.console_settings_save }).click();
+  await expect(screen.locator('span[lang="en"]')).toHaveCount(0);
+  await expect(screen.getByTestId('screen-activity-title')).toHaveText(th.projector_welcome!);
+});
+
+test('a participant in Vietnamese co-edits a checklist with the workspace in Vietnamese', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const vi = messages('vi');
+  const en = messages('en');
+  const w = await createBlankWorkshop(request, 'Identification in practice');
+  const lan = await joinWorkshop(request, w.joinCode, 'Lan Nguyen', 'VN');
+  const ben = await joinWorkshop(request, w.joinCode, 'Ben Somchai', 'TH');
+  const f = await facilitatorSocket(baseURL!, w.id, w.facilitatorKey);
+  const { groupId } = await f.send('group.create', { name: 'Team Mekong' });
+  await f.send('group.assign', { participantId: lan.participantId, groupId });
+  await f.send('group.assign', { participantId: ben.participantId, groupId });
+  await f.send('exercise.launch', {
+    title: 'Indicators checklist',
+    kind: 'checklist',
+    template: 'identification-adult',
+  });
+  await expect.poll(() => f.session().artifacts.length).toBe(1);
+  const artifactId = f.session().artifacts[0]!.id;
+
+  const open = async (
+    viewport: { width: number; height: number },
+    locale: string,
+    token: string,
+  ) => {
+    const page = await pageIn(browser, viewport, locale);
+    await page.goto('/');
+    await page.evaluate(
+      ([id, t]) => localStorage.setItem(`plenary:participant:${id}`, t!),
+      [w.id, token],
+    );
+    await page.goto(`/w/${w.id}/group/${artifactId}`);
+    await expect(page.getByTestId('doc-status')).toHaveAttribute('data-status', 'connected');
+    return page;
+  };
+  const a = await open(PHONE_390, 'vi-VN', lan.token);
+  const b = await open(LAPTOP_1366, 'en-GB', ben.token);
+  await expect(a.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(a.getByRole('heading', { name: vi.group_checklist_heading })).toBeVisible();
+  await expect(a.getByTestId('doc-saved')).toHaveText(vi.group_doc_all_saved!);
+
+  // Lan ticks the first indicator in Vietnamese; Ben, in English, sees it ticked by her.
+  const observedVi = vi.group_checklist_observed!.replace('{text}', 'Was promised a job');
+  await a.getByRole('checkbox', { name: observedVi }).check();
+  await expect(
+    b.getByRole('checkbox', {
+      name: en.group_checklist_observed!.replace('{text}', 'Was promised a job'),
+    }),
+  ).toBeChecked();
+  await expect(b.getByText('Checked by Lan Nguyen')).toBeVisible();
+  await expect(
+    a.getByText(vi.group_checklist_checked_by!.replace('{name}', 'Lan Nguyen')),
+  ).toBeVisible();
+
+  // She adds an indicator under a section whose title stays as the facilitator's template wrote it.
+  await a
+    .getByRole('button', {
+      name: vi.group_checklist_add_item!.replace('{section}', 'Recruitment by deception'),
+    })
+    .click();
+  await a.keyboard.type('Hộ chiếu bị chủ giữ');
+  await expect(b.getByText('Hộ chiếu bị chủ giữ')).toBeVisible();
+  await a.getByTestId('workspace-title').click(); // leaves the field, as a tap elsewhere would
+  await expect(a.getByTestId('doc-saved')).toHaveText(vi.group_doc_all_saved!);
+  await expectNothingOverflows(a);
+  await checkA11y(a, 'workspace in Vietnamese');
+  await shot(a, 'languages-workspace-vi-390');
+  f.socket.close();
+});
+
+test('screenshots: the projector in Thai, Khmer and Korean, the workspace in Khmer', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const w = await createBlankWorkshop(request, 'Regional training on victim identification');
+  const f = await facilitatorSocket(baseURL!, w.id, w.facilitatorKey);
+  const screen = await pageIn(browser, PROJECTOR, 'en-US');
+  await screen.goto(`/w/${w.id}/screen#key=${w.screenKey}`);
+  for (const locale of ['th', 'km', 'ko']) {
+    const t = messages(locale);
+    await f.send('workshop.update', { projectorLanguages: [locale] });
+    await expect(screen.locator('html')).toHaveAttribute('lang', locale);
+    await expect(screen.getByTestId('screen-activity-title')).toHaveText(t.projector_welcome!);
+    await expect(screen.getByRole('complementary')).toContainText(t.projector_join_at!);
+    await expectNothingOverflows(screen);
+    await checkA11y(screen, `projector in ${locale}`);
+    await shot(screen, `languages-projector-${locale}-1920`);
+  }
+
+  const km = messages('km');
+  const sok = await joinWorkshop(request, w.joinCode, 'Sok Dara', 'KH');
+  const { groupId } = await f.send('group.create', { name: 'Team Tonle Sap' });
+  await f.send('group.assign', { participantId: sok.participantId, groupId });
+  await f.send('exercise.launch', {
+    title: 'Indicators checklist',
+    kind: 'checklist',
+    template: 'identification-adult',
+  });
+  await expect.poll(() => f.session().artifacts.length).toBe(1);
+  const page = await pageIn(browser, PHONE_390, 'km-KH');
+  await page.goto('/');
+  await page.evaluate(
+    ([id, t]) => localStorage.setItem(`plenary:participant:${id}`, t!),
+    [w.id, sok.token],
+  );
+  await page.goto(`/w/${w.id}/group/${f.session().artifacts[0]!.id}`);
+  await expect(page.getByTestId('doc-status')).toHaveAttribute('data-status', 'connected');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'km');
+  await expect(page.getByRole('heading', { name: km.group_checklist_heading })).toBeVisible();
+  await page.locator('details.menu summary').first().click();
+  await expectNothingOverflows(page);
+  await checkA11y(page, 'workspace in Khmer');
+  await shot(page, 'languages-workspace-km-390');
+  f.socket.close();
+});
