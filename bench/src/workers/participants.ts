@@ -90,8 +90,8 @@ const firstWelcome = (p: Participant) =>
 
 /**
  * POSTs JSON; a connection that could not be made, or a pooled keep-alive connection the
- * server had just closed (ECONNRESET), is tried again twice, after 1 and 2 s, as a person taps
- * Join again.
+ * server had just closed (ECONNRESET, or undici's 'other side closed' before any answer), is
+ * tried again twice, after 1 and 2 s, as a person taps Join again.
  */
 async function post(url: string, body: unknown): Promise<Response> {
   for (let attempt = 0; ; attempt++) {
@@ -103,7 +103,7 @@ async function post(url: string, body: unknown): Promise<Response> {
       });
     } catch (error) {
       const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
-      if (attempt >= 2 || !/CONNECT|ECONNREFUSED|ECONNRESET/.test(code)) throw error;
+      if (attempt >= 2 || !/CONNECT|ECONNREFUSED|ECONNRESET|UND_ERR_SOCKET/.test(code)) throw error;
       await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
     }
   }
