@@ -35,7 +35,8 @@ export const actions: Actions = {
     const values: JoinValues = textFields(await event.request.formData(), FIELDS);
     // The country as typed (any name of it, see countries.ts); the API takes its ISO code.
     const country = countryCodeFor(values.country) ?? '';
-    const parsed = JoinInput.safeParse({ ...values, country });
+    // The page's language (the device's choice or the browser's) starts the profile's.
+    const parsed = JoinInput.safeParse({ ...values, country, language: event.locals.locale });
     if (!parsed.success)
       return fail(400, { values, errors: fieldErrors(parsed.error), formError: '' });
     const joined = await entryOf(event).join(parsed.data);
