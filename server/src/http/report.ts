@@ -3,32 +3,22 @@ import * as Y from 'yjs';
 import {
   buildReport,
   reportMarkdown,
-  restoreWorkshop,
   workshopBackup,
   type BackupDocument,
   type DocumentContent,
-  type ImportedWorkshop,
   type Workshop,
 } from '@plenary/shared';
 import { readDocumentContent } from '@plenary/shared/kinds';
-import { DEFAULT_DOC_LIMITS, type DocsServer } from '../coediting/coediting-server.js';
+import type { DocsServer } from '../coediting/coediting-server.js';
 import { logError } from '../log.js';
-import { hashSecret, newId, newJoinCode, newSecret, participantToken } from '../secrets.js';
 import type { Store } from '../store/store.js';
 import type { Workshops } from '../workshops.js';
 import { sendFailure } from './errors.js';
-import { readJsonBody } from './json-body.js';
-import { checkBackupOffThread } from './backup-thread.js';
 import { limitPerAddress } from './throttle.js';
+import { IMPORT_MAX_BYTES, restoreBackup } from './restore.js';
 import type { Limiter } from '../limits.js';
 
-/**
- * The largest backup accepted (a JSON body; documents are base64 inside it). A five-day workshop
- * with 200 participants and 40 much-edited documents exports 3.4 MB (bench/src/backup-import.ts).
- */
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
-/** A backup nests 6 deep; a body nesting deeper than this is refused before it is parsed. */
-export const IMPORT_MAX_DEPTH = 32;
+export { IMPORT_MAX_BYTES, IMPORT_MAX_DEPTH } from './restore.js';
 
 export interface ReportDeps {
   workshops: Workshops;
@@ -62,9 +52,7 @@ const slug = (title: string) =>
 export function reportRouter(deps: ReportDeps): Router {
   const { workshops, docs } = deps;
   const importMax = deps.importMaxBytes ?? IMPORT_MAX_BYTES;
-  const maxDocBytes = deps.maxDocBytes ?? DEFAULT_DOC_LIMITS.maxDocBytes;
   const router = express.Router();
-  const origin = (req: Request) => deps.publicOrigin ?? `${req.protocol}://${req.get('host')}`;
 
   /** The workshop, if the bearer is its facilitator; otherwise sends the failure itself. */
   async function asFacilitator(req: Request, res: Response): Promise<Workshop | undefined> {
@@ -152,77 +140,7 @@ export function reportRouter(deps: ReportDeps): Router {
       (address) => deps.limiter.restore(address),
       'Too many backups restored from this address: wait a minute and try again',
     ),
-    async (req: Request, res: Response) => {
-      // PARSE: size and nesting as the body arrives; then, off the event loop, the JSON, the
-      // whole backup and every document, before anything is written.
-      const raw = await readJsonBody(req, {
-        maxBytes: importMax,
-        maxDepth: IMPORT_MAX_DEPTH,
-        what: 'The backup',
-      });
-      if (!raw.ok) {
-        // Too large: the rest is not read (express's body parser does the same).
-        if (raw.code === 'too_large') res.setHeader('Connection', 'close');
-        return sendFailure(res, raw);
-      }
-      const checked = await checkBackupOffThread(raw.bytes, maxDocBytes);
-      if (!checked.ok) return sendFailure(res, checked);
-      const states = new Map(checked.states);
-
-      // RESOLUTION: a new workshop with new secrets, in the domain.
-      const id = newId();
-      let joinCode = newJoinCode();
-      while (await deps.store.idForJoinCode(joinCode)) joinCode = newJoinCode();
-      const facilitatorKey = newSecret();
-      const screenKey = newSecret();
-      const secrets = new Map(checked.workshop.participants.map((p) => [p.id, newSecret()]));
-      const tokenHashes = Object.fromEntries(
-        [...secrets].map(([pid, secret]) => [pid, hashSecret(secret)]),
-      );
-      const tokenOf = (pid: string) => participantToken(pid, secrets.get(pid)!);
-      const { workshop, notes } = restoreWorkshop(
-        checked.workshop,
-        {
-          id,
-          joinCode,
-          facilitatorKeyHash: hashSecret(facilitatorKey),
-          screenKeyHash: hashSecret(screenKey),
-          tokenHashes,
-        },
-        deps.now(),
-      );
-
-      // PERSIST: documents first, so the workshop never exists without them.
-      try {
-        // All at once: each append waits up to 250 ms for others to share its fsync.
-        await Promise.all(
-          [...states].map(([artifactId, state]) => docs.restore(id, artifactId, state)),
-        );
-        await deps.store.save({ workshop, recentCommands: [] });
-      } catch (error) {
-        await docs.deleteWorkshop(id).catch(() => undefined);
-        throw error;
-      }
-
-      const base = origin(req);
-      const body: ImportedWorkshop = {
-        id,
-        joinCode,
-        facilitatorKey,
-        screenKey,
-        facilitatorUrl: `${base}/w/${id}/facilitate#key=${facilitatorKey}`,
-        joinUrl: `${base}/join/${joinCode}`,
-        screenUrl: `${base}/w/${id}/screen#key=${screenKey}`,
-        participants: workshop.participants.map((p) => ({
-          participantId: p.id,
-          name: p.name,
-          token: tokenOf(p.id),
-          url: `${base}/w/${id}/followup#token=${encodeURIComponent(tokenOf(p.id))}`,
-        })),
-        notes,
-      };
-      res.status(201).json(body);
-    },
+    (req: Request, res: Response) => restoreBackup(deps, req, res),
   );
 
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
