@@ -45,8 +45,8 @@ test('a training team runs one workshop: invitations, a moderator on a phone, th
   const leadUrl = await keepTheLink(lead);
   const leadKey = new URLSearchParams(new URL(leadUrl).hash.slice(1)).get('key')!;
 
-  // The projector opens with its own key, never the facilitator's.
-  await lead.getByRole('button', { name: 'Make the projector link' }).click();
+  // The projector opens with its own key (the creation form handed it over), never the
+  // facilitator's.
   const projectorLink = lead.getByRole('link', { name: /Open projector screen/ });
   const screenHref = (await projectorLink.getAttribute('href'))!;
   expect(screenHref).not.toContain(encodeURIComponent(leadKey));
@@ -86,6 +86,14 @@ test('a training team runs one workshop: invitations, a moderator on a phone, th
   await bo.goto(boUrl);
   await keepTheLink(bo);
   await expect(bo.getByText('You are a moderator')).toBeVisible();
+  // Only the parts a moderator may run or read: questions, the team, the participants.
+  const boNav = bo.getByRole('navigation', { name: 'Console' });
+  await expect(boNav.getByRole('link')).toHaveText([/^Questions/, /^Team/, /^Participants/]);
+  await expect(bo.getByTestId('moderator-note')).toBeVisible();
+  await expect(bo.getByTestId('moderator-current')).toBeVisible();
+  for (const runs of ['Start timer', 'Next activity →', 'New poll', 'Save settings'])
+    await expect(bo.getByRole('button', { name: runs })).toHaveCount(0);
+  await expect(bo.locator('#polls, #groups, #agenda, #settings')).toHaveCount(0);
   const p = await joinWorkshop(lead.request, joinCode, 'Maria', 'PH');
   const participant = io(baseURL!, {
     transports: ['websocket'],
@@ -102,6 +110,8 @@ test('a training team runs one workshop: invitations, a moderator on a phone, th
   });
   expect(asked).toMatchObject({ ok: true });
   participant.close();
+  await expect(bo.getByTestId('roster-entry').filter({ hasText: 'Maria' })).toBeVisible();
+  await expect(bo.getByRole('button', { name: /^(Rename|Remove)/ })).toHaveCount(0);
   await bo.getByRole('button', { name: 'Mark answered' }).click();
   await expect(bo.getByText('Answered', { exact: true })).toBeVisible();
   await checkA11y(bo, 'console on a phone, moderator');

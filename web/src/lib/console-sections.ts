@@ -8,24 +8,35 @@ export interface ConsoleSection {
   id: string;
   label: string;
   key: string;
+  /**
+   * Shown to a moderator too: a part with something a moderator may do (questions, showing one
+   * on the projector, their own name in the team) or read. The rest runs commands only a
+   * facilitator may run (shared COMMANDS' roles; tests/unit/console-sections.test.ts holds the
+   * two together), so a moderator's console leaves them out.
+   */
+  moderator?: true;
 }
 
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   { id: 'agenda', label: 'Agenda', key: '1' },
   { id: 'polls', label: 'Polls', key: '2' },
-  { id: 'questions', label: 'Questions', key: '3' },
+  { id: 'questions', label: 'Questions', key: '3', moderator: true },
   { id: 'groups', label: 'Groups', key: '4' },
   { id: 'review', label: 'Peer review', key: '5' },
   { id: 'follow-up', label: 'Follow-up', key: '6' },
   { id: 'report', label: 'Report', key: '7' },
-  { id: 'team', label: 'Team', key: '8' },
+  { id: 'team', label: 'Team', key: '8', moderator: true },
   { id: 'settings', label: 'Settings', key: '9' },
-  { id: 'roster', label: 'Participants', key: '0' },
+  { id: 'roster', label: 'Participants', key: '0', moderator: true },
 ];
 
+/** The parts a console shows: every one to a facilitator, a moderator's own to a moderator. */
+export const sectionsFor = (moderator: boolean): readonly ConsoleSection[] =>
+  moderator ? CONSOLE_SECTIONS.filter((s) => s.moderator) : CONSOLE_SECTIONS;
+
 /** The section a key press jumps to, if any (the caller has ruled out typing in a field). */
-export function sectionForKey(key: string): ConsoleSection | undefined {
-  return CONSOLE_SECTIONS.find((s) => s.key === key);
+export function sectionForKey(key: string, moderator = false): ConsoleSection | undefined {
+  return sectionsFor(moderator).find((s) => s.key === key);
 }
 
 /**

@@ -19,9 +19,11 @@ export function primaryTimerAction(status: 'idle' | 'running' | 'paused' | undef
 /**
  * Keyboard shortcuts only act when focus is not in something that takes typing or Space: N, P,
  * Space for the agenda and the timer, a digit for a part of the console (console-sections.ts).
+ * A moderator runs neither agenda nor timer: only their own parts' digits act.
  */
 export function shortcutTarget(
   event: KeyboardEvent,
+  moderator = false,
 ): 'next' | 'previous' | 'timer' | { section: string } | null {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return null;
   if (document.querySelector('dialog[open]')) return null;
@@ -29,6 +31,10 @@ export function shortcutTarget(
   if (target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]'))
     return null;
   const key = event.key.toLowerCase();
+  if (moderator) {
+    const own = sectionForKey(event.key, true);
+    return own ? { section: own.id } : null;
+  }
   if (key === 'n') return 'next';
   if (key === 'p') return 'previous';
   const section = sectionForKey(event.key);
