@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
   checkA11y,
@@ -6,6 +7,7 @@ import {
   facilitatorSocket,
   joinWorkshop,
   PROJECTOR,
+  SCREENSHOT_DIR,
   shot,
 } from './support.js';
 
@@ -217,5 +219,67 @@ test('screenshots: the projector in Thai, Khmer and Korean, the workspace in Khm
   await expectNothingOverflows(page);
   await checkA11y(page, 'workspace in Khmer');
   await shot(page, 'languages-workspace-km-390');
+  // What the phone shows first, at its own size (the full page is 3,000 px long).
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'languages-workspace-km-390-screen.png') });
+  f.socket.close();
+});
+
+test('the action plan, vignette and practice editors in Thai at 390 x 844', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const th = messages('th');
+  const w = await createBlankWorkshop(request, 'Planning day');
+  const som = await joinWorkshop(request, w.joinCode, 'Somchai Dee', 'TH');
+  const f = await facilitatorSocket(baseURL!, w.id, w.facilitatorKey);
+  const { groupId } = await f.send('group.create', { name: 'Team Chao Phraya' });
+  await f.send('group.assign', { participantId: som.participantId, groupId });
+  await f.send('exercise.launch', { title: 'Our plan', kind: 'action-plan' });
+  await f.send('exercise.launch', {
+    title: 'The case of M.',
+    kind: 'vignette',
+    template: 'identification-adult',
+    stages: ['M. answered an online job offer for restaurant work abroad.'],
+  });
+  await f.send('exercise.launch', { title: 'Our practice', kind: 'practice' });
+  await expect.poll(() => f.session().artifacts.length).toBe(3);
+  const idOf = (kind: string) => f.session().artifacts.find((a) => a.kind === kind)!.id;
+
+  const page = await pageIn(browser, PHONE_390, 'th-TH');
+  await page.goto('/');
+  await page.evaluate(
+    ([id, t]) => localStorage.setItem(`plenary:participant:${id}`, t!),
+    [w.id, som.token],
+  );
+  const open = async (kind: string) => {
+    await page.goto(`/w/${w.id}/group/${idOf(kind)}`);
+    await expect(page.getByTestId('doc-status')).toHaveAttribute('data-status', 'connected');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+  };
+
+  await open('action-plan');
+  await page.getByRole('button', { name: th.plan_add }).click();
+  await expect(
+    page.getByRole('heading', { name: th.plan_objective!.replace('{number}', '1') }),
+  ).toBeVisible();
+  await expect(page.getByLabel(th.plan_field_action!)).toBeVisible();
+  await expectNothingOverflows(page);
+  await checkA11y(page, 'action plan in Thai');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'languages-plan-th-390-screen.png') });
+
+  await open('vignette');
+  await expect(page.getByRole('heading', { name: th.vignette_indicators })).toBeVisible();
+  await expect(page.getByLabel(th.vignette_referral!)).toBeVisible();
+  await expectNothingOverflows(page);
+  await checkA11y(page, 'vignette in Thai');
+
+  await open('practice');
+  await expect(page.getByRole('heading', { name: th.practice_heading_edit })).toBeVisible();
+  await expect(page.getByLabel(th.practice_lessons!, { exact: true })).toBeVisible();
+  await expectNothingOverflows(page);
+  await checkA11y(page, 'practice in Thai');
+  await shot(page, 'languages-practice-th-390');
   f.socket.close();
 });
