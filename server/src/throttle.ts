@@ -16,15 +16,17 @@ export class Throttle {
   private gap = 0;
   private timer: NodeJS.Timeout | null = null;
 
+  /** `intervalMs` may be a function: read at each request (e.g. longer for a larger audience). */
   constructor(
-    private readonly intervalMs: number,
+    private readonly intervalMs: number | (() => number),
     private readonly now: () => number,
     private readonly run: () => void,
   ) {}
 
   request(): void {
     if (this.timer) return;
-    const wait = this.last + Math.max(this.gap, this.intervalMs) - this.now();
+    const interval = typeof this.intervalMs === 'number' ? this.intervalMs : this.intervalMs();
+    const wait = this.last + Math.max(this.gap, interval) - this.now();
     if (wait <= 0) return this.fire();
     this.timer = setTimeout(() => {
       this.timer = null;

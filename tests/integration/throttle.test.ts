@@ -32,6 +32,30 @@ describe('Throttle', () => {
   });
 });
 
+describe('Throttle with an interval that changes', () => {
+  it('reads the interval at each request', () => {
+    vi.useFakeTimers();
+    try {
+      let runs = 0;
+      let interval = 20;
+      const t = new Throttle(
+        () => interval,
+        Date.now,
+        () => runs++,
+      );
+      t.request();
+      interval = 200;
+      t.request();
+      vi.advanceTimersByTime(150);
+      expect(runs).toBe(1);
+      vi.advanceTimersByTime(50);
+      expect(runs).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('Throttle under a costly run', () => {
   it('spaces the next run by the cost of the last, so a run takes at most half the time', () => {
     vi.useFakeTimers();

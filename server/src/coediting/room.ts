@@ -36,6 +36,16 @@ const PROGRESS_INTERVAL_MS = 300;
  */
 const AWARENESS_INTERVAL_MS = 100;
 
+/**
+ * The merging interval for a document with this many peers: 100 ms up to 10, then 10 ms per
+ * peer, so a document sends at most about 100 presence messages a second however crowded
+ * (each change goes to every peer). In a reconnect storm every arrival is a change, and 25
+ * peers at 10 a second each was still most of the socket writes; a caret 250 ms late in a
+ * document 25 people share is not noticed either.
+ */
+export const presenceInterval = (peers: number): number =>
+  Math.max(AWARENESS_INTERVAL_MS, peers * 10);
+
 /** Someone in a room, whatever carries their messages. */
 export interface Peer {
   readonly actor: Actor;
@@ -96,7 +106,11 @@ export class Room {
   ) {
     this.log = new DocLog(name, this.doc, deps.store, deps.limits);
     this.progress = new Throttle(PROGRESS_INTERVAL_MS, deps.now, () => this.computeProgress());
-    this.presence = new Throttle(AWARENESS_INTERVAL_MS, deps.now, () => this.sendPresence());
+    this.presence = new Throttle(
+      () => presenceInterval(this.peers.size),
+      deps.now,
+      () => this.sendPresence(),
+    );
     // The server has no local user of its own.
     this.awareness.setLocalState(null);
     // Before anything is applied, so that the values loaded from the store are trimmed too.

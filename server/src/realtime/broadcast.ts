@@ -68,6 +68,20 @@ export const RESULTS_INTERVAL_MS = 40;
  */
 export const ROSTER_INTERVAL_MS = 250;
 
+/**
+ * Beyond this many participants a phone shows counts by country and names only on request (the
+ * web's WhoIsHere, LIST_UP_TO), so the audience's patches are merged over a longer interval:
+ * every returning phone's "online" otherwise went to every other phone four times a second, most
+ * of a reconnect storm's socket writes (bench/, scenario 3). The facilitator, and each
+ * participant about themself, still get every change within ROSTER_INTERVAL_MS.
+ */
+export const LARGE_ROOM = 60;
+export const LARGE_ROOM_ROSTER_INTERVAL_MS = 2000;
+
+/** How long the audience's roster changes are merged, for a workshop of this many. */
+export const audienceRosterInterval = (participants: number): number =>
+  participants > LARGE_ROOM ? LARGE_ROOM_ROSTER_INTERVAL_MS : ROSTER_INTERVAL_MS;
+
 const tallies = new WeakMap<Poll, PollResults>();
 const plainTallies = new WeakMap<Poll, PollResults>();
 
@@ -127,7 +141,10 @@ export class Broadcaster {
     private readonly onRemoved: (workshopId: string, participantId: string) => void = () => {},
   ) {}
 
-  private readonly rosterBatches = new Map<string, RosterBatch>();
+  /** Per workshop: changes for the team and each participant's own, and for the audience. */
+  private readonly rosterBatches = new Map<string, { team: RosterBatch; audience: RosterBatch }>();
+  /** Per workshop: how many participants, as of its last welcome or change. */
+  private readonly sizes = new Map<string, number>();
   /** Per workshop, the newest state applied (votes are broadcast before older commands'
    *  changes, which wait for the disk): tallies are always counted from it. */
   private readonly latest = new Map<string, Workshop>();
@@ -153,6 +170,7 @@ export class Broadcaster {
     role: Role,
     participantId: string | null,
   ): Pick<Welcome, 'roster' | 'rosterPending'> {
+    this.sizes.set(w.id, w.participants.length);
     const sent = this.patchesSent.get(w.id) ?? 0;
     let cached = this.encoded.get(w.id);
     if (!cached || cached.sent !== sent) this.encoded.set(w.id, (cached = { sent }));
@@ -166,32 +184,44 @@ export class Broadcaster {
     return { roster: json, rosterPending: { upsert, remove: [] } };
   }
 
-  /** A participant joined, changed, came online or went away: on every screen within 250 ms. */
+  /**
+   * A participant joined, changed, came online or went away: on the facilitator's screens and
+   * their own within 250 ms, on the others' within audienceRosterInterval.
+   */
   upsert(workshopId: string, p: Participant): void {
-    const batch = this.rosterBatch(workshopId);
-    batch.changes.upsert(p);
-    batch.throttle.request();
+    for (const batch of this.rosterBatch(workshopId)) {
+      batch.changes.upsert(p);
+      batch.throttle.request();
+    }
   }
 
   private remove(workshopId: string, participantId: string): void {
-    const batch = this.rosterBatch(workshopId);
-    batch.changes.remove(participantId);
-    batch.throttle.request();
-  }
-
-  private rosterBatch(workshopId: string): RosterBatch {
-    let batch = this.rosterBatches.get(workshopId);
-    if (!batch) {
-      const changes = new RosterChanges<Participant>();
-      const throttle = new Throttle(ROSTER_INTERVAL_MS, this.now, () =>
-        this.sendRoster(workshopId, changes),
-      );
-      this.rosterBatches.set(workshopId, (batch = { changes, throttle }));
+    for (const batch of this.rosterBatch(workshopId)) {
+      batch.changes.remove(participantId);
+      batch.throttle.request();
     }
-    return batch;
   }
 
-  private sendRoster(workshopId: string, changes: RosterChanges<Participant>): void {
+  private rosterBatch(workshopId: string): [RosterBatch, RosterBatch] {
+    let batches = this.rosterBatches.get(workshopId);
+    if (!batches) {
+      const batch = (audience: boolean, interval: number | (() => number)): RosterBatch => {
+        const changes = new RosterChanges<Participant>();
+        const send = () => this.sendRoster(workshopId, changes, audience);
+        return { changes, throttle: new Throttle(interval, this.now, send) };
+      };
+      const audience = () => audienceRosterInterval(this.sizes.get(workshopId) ?? 0);
+      batches = { team: batch(false, ROSTER_INTERVAL_MS), audience: batch(true, audience) };
+      this.rosterBatches.set(workshopId, batches);
+    }
+    return [batches.team, batches.audience];
+  }
+
+  private sendRoster(
+    workshopId: string,
+    changes: RosterChanges<Participant>,
+    audience: boolean,
+  ): void {
     const { upsert, remove } = changes.take();
     if (upsert.length === 0 && remove.length === 0) return;
     this.patchesSent.set(workshopId, (this.patchesSent.get(workshopId) ?? 0) + 1);
@@ -201,11 +231,12 @@ export class Broadcaster {
     // the patch their own whole profile (after, so it is the one their screen keeps).
     const presence = upsert.map((p) => this.presence.of(workshopId, p.id));
     const views = upsert.map((p, i) => participantView(p, presence[i]!));
-    this.io.to(rooms.facilitators(workshopId)).emit('roster', { upsert: views, remove });
-    this.io.to(rooms.audience(workshopId)).emit('roster', {
-      upsert: upsert.map((p, i) => rosterEntry(p, presence[i]!)),
-      remove,
-    });
+    if (audience)
+      this.io.to(rooms.audience(workshopId)).emit('roster', {
+        upsert: upsert.map((p, i) => rosterEntry(p, presence[i]!)),
+        remove,
+      });
+    else this.io.to(rooms.facilitators(workshopId)).emit('roster', { upsert: views, remove });
     for (const v of views)
       this.io.to(rooms.participant(workshopId, v.id)).emit('roster', { upsert: [v], remove: [] });
   }
@@ -213,6 +244,7 @@ export class Broadcaster {
   changed(before: Workshop, after: Workshop): void {
     if (before === after) return;
     const id = after.id;
+    this.sizes.set(id, after.participants.length);
     if (sessionChanged(before, after))
       this.io.to(rooms.all(id)).emit('session', sessionView(after));
     if (before.participants !== after.participants) this.roster(before, after);
@@ -345,8 +377,10 @@ export class Broadcaster {
 
   ended(workshopId: string): void {
     this.presence.forget(workshopId);
-    this.rosterBatches.get(workshopId)?.throttle.cancel();
+    for (const batch of this.rosterBatches.get(workshopId) ? this.rosterBatch(workshopId) : [])
+      batch.throttle.cancel();
     this.rosterBatches.delete(workshopId);
+    this.sizes.delete(workshopId);
     this.latest.delete(workshopId);
     this.encoded.delete(workshopId);
     this.patchesSent.delete(workshopId);
