@@ -68,44 +68,75 @@ function messageFiles() {
 }
 
 const MESSAGE_MODULE = /[\\/]src[\\/]lib[\\/]paraglide[\\/]messages[\\/](?!_index)[^\\/]+\.js$/;
+const LOCALE_MODULE =
+  /[\\/]src[\\/]lib[\\/]paraglide-locales[\\/]messages[\\/](?!_index)[^\\/]+\.js$/;
 const RUNTIME_IMPORT = /^import \{[^}]*\} from '\.\.\/runtime\.js';$/m;
 const DISPATCH = /export const (\w+) = [\s\S]*$/;
 
+/** Every message's id, sorted: a message is its index in this list in the page's code. */
+function messageIds() {
+  const index = fs.readFileSync(
+    path.join(outputs['message-modules'], 'messages/_index.js'),
+    'utf8',
+  );
+  return [...index.matchAll(/export \* from '\.\/(\w+)\.js'/g)]
+    .map((match) => match[1] ?? '')
+    .sort();
+}
+
 /**
  * Rewrites one compiled message module: the English function stays, the export becomes
- * `translated('<id>', en_<id>)`, and the other languages' functions, now unused, are dropped by
- * the bundler. Exported for the unit test of the check that the output still has this shape.
+ * `translated(<index>, en_<id>)`, and the other languages' functions, now unused, are dropped by
+ * the bundler. A number rather than the id keeps a hundred ids out of every page.
  * @param {string} code
+ * @param {readonly string[]} ids
  */
-export function splitMessageModule(code) {
+export function splitMessageModule(code, ids) {
   if (!RUNTIME_IMPORT.test(code) || !DISPATCH.test(code)) {
     throw new Error('paraglide message module changed shape; see web/i18n-build.js');
   }
   return code
     .replace(RUNTIME_IMPORT, "import { translated } from '$lib/i18n/messages.svelte';")
-    .replace(
-      DISPATCH,
-      (_, id) => `export const ${id} = /* @__PURE__ */ translated('${id}', en_${id});\n`,
-    );
+    .replace(DISPATCH, (_, id) => {
+      const index = ids.indexOf(id);
+      if (index < 0) throw new Error(`message ${id} is not in messages/_index.js`);
+      return `export const ${id} = /* @__PURE__ */ translated(${index}, en_${id});\n`;
+    });
+}
+
+/**
+ * A language's module (every message of it) gets a default export: its messages as a list in
+ * the same order, which `translated` reads by index.
+ * @param {string} code
+ * @param {readonly string[]} ids
+ */
+export function indexLocaleModule(code, ids) {
+  const entries = ids.map((id) => (code.includes(`export const ${id} =`) ? id : 'undefined'));
+  return `${code}\nexport default [${entries.join(', ')}];\n`;
 }
 
 /** @returns {import('vite').Plugin} */
 export function plenaryMessages() {
+  /** @type {string[]} */
+  let ids = [];
   return {
     name: 'plenary:messages',
     enforce: 'pre',
     async buildStart() {
       await compileMessages();
+      ids = messageIds();
       for (const file of messageFiles()) this.addWatchFile(file);
     },
     async handleHotUpdate({ file, server }) {
       if (!file.startsWith(messagesDir)) return;
       await compileMessages({ force: true });
+      ids = messageIds();
       server.ws.send({ type: 'full-reload' });
     },
     transform(code, id) {
-      if (!MESSAGE_MODULE.test(id)) return null;
-      return { code: splitMessageModule(code), map: null };
+      if (MESSAGE_MODULE.test(id)) return { code: splitMessageModule(code, ids), map: null };
+      if (LOCALE_MODULE.test(id)) return { code: indexLocaleModule(code, ids), map: null };
+      return null;
     },
   };
 }

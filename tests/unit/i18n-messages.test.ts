@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BASE_LOCALE, LOCALES } from '@plenary/shared';
-import { splitMessageModule } from '../../web/i18n-build.js';
+import { indexLocaleModule, splitMessageModule } from '../../web/i18n-build.js';
 
 const web = path.join(import.meta.dirname, '../../web');
 type Message = string | { declarations?: string[]; match?: Record<string, string> }[];
@@ -98,13 +98,21 @@ describe('the build step that keeps other languages out of the page', () => {
   ].join('\n');
 
   it('keeps English and looks every other language up in the loaded dictionary', () => {
-    const split = splitMessageModule(compiled);
+    const split = splitMessageModule(compiled, ['bye', 'hi']);
     expect(split).toContain("import { translated } from '$lib/i18n/messages.svelte';");
-    expect(split).toContain("export const hi = /* @__PURE__ */ translated('hi', en_hi);");
+    expect(split).toContain('export const hi = /* @__PURE__ */ translated(1, en_hi);');
     expect(split).not.toMatch(/return ko_hi/);
   });
 
   it('refuses a module of another shape (a Paraglide upgrade), rather than ship all languages', () => {
-    expect(() => splitMessageModule('export const hi = () => "hi"')).toThrow(/changed shape/);
+    expect(() => splitMessageModule('export const hi = () => "hi"', ['hi'])).toThrow(
+      /changed shape/,
+    );
+    expect(() => splitMessageModule(compiled, ['bye'])).toThrow(/not in messages/);
+  });
+
+  it("lists a language's messages in the same order, a missing one as undefined", () => {
+    const korean = 'export const hi = (i) => `안녕 ${i?.name}`;';
+    expect(indexLocaleModule(korean, ['bye', 'hi'])).toContain('export default [undefined, hi];');
   });
 });

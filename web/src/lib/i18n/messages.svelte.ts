@@ -6,12 +6,17 @@ import { BASE_LOCALE, type Locale } from '@plenary/shared';
  * $lib/paraglide/messages) are rewritten at build time (web/i18n-build.js) to call `translated`.
  */
 type MessageFunction = (inputs?: Record<string, unknown>) => string;
-type Dictionary = Record<string, MessageFunction | undefined>;
+/** A language's messages in the order of their ids (web/i18n-build.js numbers them). */
+type Dictionary = readonly (MessageFunction | undefined)[];
 
-const loaders = import.meta.glob<Dictionary>([
-  '../paraglide-locales/messages/*.js',
-  '!../paraglide-locales/messages/_index.js',
-]);
+const loaders = import.meta.glob<Dictionary>(
+  [
+    '../paraglide-locales/messages/*.js',
+    '!../paraglide-locales/messages/_index.js',
+    '!../paraglide-locales/messages/en.js',
+  ],
+  { import: 'default' },
+);
 const dictionaries: Partial<Record<Locale, Dictionary>> = {};
 
 /** The browser's language: state, so every message shown re-renders when it changes. */
@@ -29,11 +34,11 @@ export function useRequestLocale(source: () => Locale): void {
 }
 
 /** A compiled message in the chosen language, English while that language is still loading. */
-export function translated(id: string, english: MessageFunction) {
+export function translated(index: number, english: MessageFunction) {
   return (inputs?: Record<string, unknown>, options?: { locale?: Locale }): string => {
     const locale = options?.locale ?? getLocale();
     if (locale === BASE_LOCALE) return english(inputs);
-    return (dictionaries[locale]?.[id] ?? english)(inputs);
+    return (dictionaries[locale]?.[index] ?? english)(inputs);
   };
 }
 
