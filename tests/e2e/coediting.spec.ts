@@ -150,6 +150,19 @@ test('two people type in one field at once: both keep their words, see each othe
   await expect(item(b).getByLabel('Wording of the indicator')).toBeFocused();
   await b.keyboard.type(' (seen at the port)');
   await expect(item(a).locator('.wording')).toContainText('(seen at the port)');
+  // The menu closes on Escape, focus back on its button, and on a tap outside it.
+  const menuBox = (p: Page) => item(p).locator('details.menu');
+  await menu.focus();
+  await b.keyboard.press('Enter');
+  await expect(menuBox(b)).toHaveAttribute('open', '');
+  await item(b).getByRole('button', { name: 'Edit wording' }).focus();
+  await b.keyboard.press('Escape');
+  await expect(menuBox(b)).not.toHaveAttribute('open');
+  await expect(menu).toBeFocused();
+  await item(a).locator('summary[aria-label^="More for"]').click();
+  await expect(menuBox(a)).toHaveAttribute('open', '');
+  await a.getByTestId('workspace-title').click();
+  await expect(menuBox(a)).not.toHaveAttribute('open');
   await a.evaluate(() => window.scrollTo(0, 0));
   await expectNoCutOffText(a, 'checklist on a phone');
   await checkA11y(a, 'checklist on a phone');
