@@ -21,7 +21,7 @@ test('a group co-edits a budget within the envelope the facilitator set', async 
   browser,
   request,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const created = await (
     await request.post('/api/workshops', { data: { title: 'Budget day', template: 'blank' } })
   ).json();

@@ -15,7 +15,7 @@ test('participants coming back are reminded of the check-ins their group owes, u
   request,
   baseURL,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const created = await createBlankWorkshop(request, 'Follow-up of the Da Nang training');
   const lan = await joinWorkshop(request, created.joinCode, 'Lan Pham', 'VN');
   const tuan = await joinWorkshop(request, created.joinCode, 'Tuan Vo', 'VN');

@@ -63,7 +63,7 @@ test('two people type in one field at once: both keep their words, see each othe
   request,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const created = await (
     await request.post('/api/workshops', { data: { title: 'Breakout day', template: 'blank' } })
   ).json();

@@ -21,7 +21,7 @@ test('the console reaches every part from its navigation and keys, with the time
   request,
   baseURL,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const created = await (
     await request.post('/api/workshops', {
       data: { title: 'Victim-centred approach, day 1', template: 'victim-centred' },
@@ -119,7 +119,7 @@ test('on a 390 x 844 phone the console never scrolls sideways, every part open',
   request,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const created = await (
     await request.post('/api/workshops', {
       data: {
@@ -164,7 +164,7 @@ test('a poll’s results go to the projector and to phones as separate choices',
   browser,
   request,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const created = await (
     await request.post('/api/workshops', { data: { title: 'Results', template: 'blank' } })
   ).json();

@@ -39,7 +39,7 @@ test('without scripts: create a workshop, join it as "Viet Nam", errors keep wha
   browser,
   request,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: LAPTOP });
   const page = await context.newPage();
   await page.goto('/');
@@ -102,7 +102,7 @@ test('a click before the scripts have loaded still creates, and still joins', as
   browser,
   request,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const facilitator = await (await browser.newContext({ viewport: LAPTOP })).newPage();
   const scripts = await holdScripts(facilitator);
   await facilitator.goto('/', { waitUntil: 'domcontentloaded' });
@@ -170,7 +170,7 @@ test('with scripts: the country list follows the workshop setting; either spelli
   browser,
   request,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   const facilitator = await (await browser.newContext({ viewport: LAPTOP })).newPage();
   await facilitator.goto('/');
   await facilitator.getByLabel('Workshop title').fill('Names as people write them');

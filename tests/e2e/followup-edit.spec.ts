@@ -18,7 +18,7 @@ test('the facilitator renames and moves a check-in; deleting an answered one ask
   request,
   baseURL,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const created = await createBlankWorkshop(request, 'Follow-up of the Cebu training');
   const ana = await joinWorkshop(request, created.joinCode, 'Ana Reyes', 'PH');
   const f = await facilitatorSocket(baseURL!, created.id, created.facilitatorKey);

@@ -76,7 +76,7 @@ test('the facilitator puts every group’s budget and map on the projector', asy
   request,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const created = await (
     await request.post('/api/workshops', {
       data: { title: 'Peer exchange, day 3', template: 'blank' },

@@ -13,7 +13,7 @@ async function snap(page: Page, name: string): Promise<void> {
 }
 
 test('groups co-edit a checklist and an action plan live', async ({ browser, request }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const created = await (
     await request.post('/api/workshops', { data: { title: 'Breakout day', template: 'blank' } })
   ).json();

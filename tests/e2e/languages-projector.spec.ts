@@ -51,7 +51,7 @@ test('the console in Korean sets the projector to Thai and English, and the proj
   browser,
   request,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const ko = messages('ko');
   const th = messages('th');
   const en = messages('en');
@@ -106,7 +106,7 @@ test('a participant in Vietnamese co-edits a checklist with the workspace in Vie
   request,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const vi = messages('vi');
   const en = messages('en');
   const w = await createBlankWorkshop(request, 'Identification in practice');
@@ -179,7 +179,7 @@ test('screenshots: the projector in Thai, Khmer and Korean, the workspace in Khm
   request,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const w = await createBlankWorkshop(request, 'Regional training on victim identification');
   const f = await facilitatorSocket(baseURL!, w.id, w.facilitatorKey);
   const screen = await pageIn(browser, PROJECTOR, 'en-US');
@@ -229,7 +229,7 @@ test('the action plan, vignette and practice editors in Thai at 390 x 844', asyn
   request,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const th = messages('th');
   const w = await createBlankWorkshop(request, 'Planning day');
   const som = await joinWorkshop(request, w.joinCode, 'Somchai Dee', 'TH');

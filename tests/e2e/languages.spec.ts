@@ -39,7 +39,7 @@ for (const { browserLocale, locale, name } of BROWSERS) {
     baseURL,
   }) => {
     // Three axe runs and a build of the page in two languages: slow on a loaded 2-core machine.
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const t = messages(locale);
     const en = messages('en');
     const others = BROWSERS.filter((b) => b.locale !== locale).map((b) => messages(b.locale));

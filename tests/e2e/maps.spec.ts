@@ -77,7 +77,7 @@ test('a group builds a referral map together, sees its gaps and downloads it', a
   request,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const created = await (
     await request.post('/api/workshops', { data: { title: 'Referral day', template: 'blank' } })
   ).json();

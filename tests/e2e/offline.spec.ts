@@ -11,7 +11,7 @@ test('an edit typed offline survives a closed tab and reaches the group when bac
   request,
   baseURL,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const created = await (
     await request.post('/api/workshops', { data: { title: 'Offline day', template: 'blank' } })
   ).json();

@@ -6,7 +6,7 @@ test('a live poll goes from the console to phones and back to the projector', as
   request,
 }) => {
   // Four browser contexts and four accessibility checks: more than 30 s on a busy 2-core machine.
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const created = await (
     await request.post('/api/workshops', {
       data: { title: 'Referral training', template: 'blank' },

@@ -90,7 +90,7 @@ test('every projected view keeps text at 24 px or more and fits a 1920 x 1080 sc
   request,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const created = await (
     await request.post('/api/workshops', {
       data: { title: 'Regional referral exchange', template: 'blank' },

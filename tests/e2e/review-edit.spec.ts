@@ -18,7 +18,7 @@ test('the facilitator edits a peer-review round’s criteria after it opens; par
   request,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const created = await createBlankWorkshop(request, 'Peer exchange on city practices');
   const people = [
     await joinWorkshop(request, created.joinCode, 'Ana Reyes', 'PH'),

@@ -124,7 +124,7 @@ test('three city groups write up, rate and compare their practices', async ({
   request,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const created = await (
     await request.post('/api/workshops', {
       data: { title: 'Peer exchange on city practices', template: 'blank' },

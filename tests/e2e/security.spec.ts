@@ -138,7 +138,7 @@ test('pages and the API carry the security headers', async ({ request, baseURL }
 });
 
 test('user text is rendered as text on every view, never run', async ({ browser, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const texts: string[] = [];
 
   // Workshop title and venue, and a participant's profile, through the API.
@@ -327,7 +327,7 @@ test('map actors, links and budget lines are text in the editors, the gallery an
   request,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const payload = {
     actor: `${IMG} Shelter`,
     contact: `${SCRIPT} duty officer`,

@@ -19,7 +19,7 @@ test('a training team runs one workshop: invitations, a moderator on a phone, th
   browser,
   baseURL,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   // The lead facilitator creates the workshop on the home page.
   const lead = await pageAt(browser, LAPTOP);
   await lead.goto('/');

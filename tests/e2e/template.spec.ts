@@ -9,7 +9,7 @@ test('the template’s knowledge check, polls and case are ready; counts read ri
   browser,
   request,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const created = await (
     await request.post('/api/workshops', {
       data: { title: 'Ready on Monday', template: 'victim-centred' },

@@ -35,7 +35,7 @@ test('a workshop runs over plain http on the venue network: timer, vote, co-edit
   baseURL,
 }) => {
   // Seven browser contexts on a 2-core machine.
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const origin = new URL(baseURL!).origin;
   const facilitator = await pageAt(browser, LAPTOP);
   const requests = recordRequests(facilitator);

@@ -19,7 +19,7 @@ const PROMISED = 'Was promised a job, wage or conditions that turned out to be d
 const DOCUMENTS = 'Documents were taken during recruitment or travel';
 
 test('groups answer a case vignette stage by stage', async ({ browser, request }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const created = await (
     await request.post('/api/workshops', { data: { title: 'Case day', template: 'blank' } })
   ).json();

@@ -12,7 +12,7 @@ test('in a large room, a phone shows who is here by country, and everyone on req
   browser,
   request,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const created = await createBlankWorkshop(request, 'Regional plenary');
   // 22 from Thailand, 16 each from the Philippines and Viet Nam, 10 from Cambodia.
   const country = (n: number) => (n < 22 ? 'TH' : n < 38 ? 'PH' : n < 54 ? 'VN' : 'KH');
