@@ -5,6 +5,7 @@ import { deletionDueAt, type EntryServices } from '@plenary/shared';
 import { apiRouter } from './http/api.js';
 import { entryServices, servicesFor } from './http/entry.js';
 import { reportRouter } from './http/report.js';
+import { restoreUpload } from './http/restore.js';
 import { Presence } from './realtime/presence.js';
 import { attachRealtime } from './realtime/sockets.js';
 import type { Store } from './store/store.js';
@@ -117,17 +118,18 @@ export function createServer(deps: ServerDeps): PlenaryServer {
     next();
   });
   // Before the API router: the restore of a backup takes a larger body than its parser allows.
-  app.use(
-    '/api',
-    reportRouter({
-      workshops,
-      docs,
-      store: deps.store,
-      limiter,
-      publicOrigin: deps.publicOrigin,
-      now,
-    }),
-  );
+  const reportDeps = {
+    workshops,
+    docs,
+    store: deps.store,
+    limiter,
+    publicOrigin: deps.publicOrigin,
+    now,
+  };
+  app.use('/api', reportRouter(reportDeps));
+  // The restore form's upload: the API's restore, with its limits, for a form action.
+  const restore = (req: express.Request, backup: Uint8Array) =>
+    restoreUpload(reportDeps, req, backup);
   app.use(
     '/api',
     apiRouter({
@@ -144,7 +146,7 @@ export function createServer(deps: ServerDeps): PlenaryServer {
       explicitSocketOrigin(deps.publicOrigin),
       // The web app's form actions run here: they reach the ways in through the request.
       (req, _res, next) => {
-        (req as FormRequest).plenary = servicesFor(entry, req);
+        (req as FormRequest).plenary = servicesFor(entry, restore, req);
         // The page's origin for SvelteKit (its CSRF check of form posts): this connection's
         // protocol (or the trusted proxy's), whatever the client sent in this header.
         req.headers[WEB_PROTOCOL_HEADER] = req.protocol;

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RequestHandler } from 'express';
 import { createServer, WEB_PROTOCOL_HEADER } from './app.js';
+import { IMPORT_MAX_BYTES } from './http/restore.js';
 import { loadConfig } from './config.js';
 import { DataDirLockedError, LowdbStore } from './store/lowdb.js';
 import { FileDocStore } from './coediting/file-doc-store.js';
@@ -24,6 +25,9 @@ async function loadWebHandler(dir: string): Promise<RequestHandler | undefined> 
   // adapter-node takes the protocol from this header (set by app.ts from the connection), not its
   // default of https: a form posted over plain http at a venue would otherwise fail its CSRF check.
   process.env.PROTOCOL_HEADER = WEB_PROTOCOL_HEADER;
+  // The restore form posts a backup file (multipart/form-data): adapter-node's 512 kB default
+  // would refuse it before the action sees it. The action then holds the file to the API's limit.
+  process.env.BODY_SIZE_LIMIT ??= String(IMPORT_MAX_BYTES + 64 * 1024);
   const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
   return mod.handler;
 }

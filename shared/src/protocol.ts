@@ -13,6 +13,7 @@ import type { FollowUpView } from './domain/followup-types.js';
 import type { TeamView } from './domain/team-types.js';
 import type { MyRating, ReviewRoundView } from './domain/review-views.js';
 import type { CommandName, CommandPayload } from './schemas.js';
+import type { ImportedWorkshop } from './domain/report-backup.js';
 import { applyRosterPatch } from './domain/roster-patch.js';
 
 /** Bumped on any incompatible change; a client with another version is refused at the handshake. */
@@ -299,6 +300,8 @@ export interface EntryServices {
   create(body: unknown): Promise<EntryOutcome<CreatedWorkshop>>;
   lookup(code: string): Promise<EntryOutcome<JoinLookup>>;
   join(body: unknown): Promise<EntryOutcome<Joined>>;
+  /** A backup file's bytes (the restore form's upload), restored as a new workshop. */
+  restore(backup: Uint8Array): Promise<EntryOutcome<ImportedWorkshop>>;
 }
 
 export interface Joined {

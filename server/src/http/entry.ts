@@ -10,6 +10,7 @@ import {
   type CreatedWorkshop,
   type EntryOutcome,
   type EntryServices,
+  type ImportedWorkshop,
   type Joined,
   type JoinLookup,
 } from '@plenary/shared';
@@ -123,8 +124,13 @@ export function entryServices(deps: EntryDeps) {
 export type Entry = ReturnType<typeof entryServices>;
 
 /** What the web app's form actions get on `platform.req.plenary`: the same calls, for this request. */
-export const servicesFor = (entry: Entry, req: Request): EntryServices => ({
+export const servicesFor = (
+  entry: Entry,
+  restore: (req: Request, backup: Uint8Array) => Promise<EntryOutcome<ImportedWorkshop>>,
+  req: Request,
+): EntryServices => ({
   create: (body) => entry.create(req, body),
   lookup: (code) => entry.lookup(req, code),
   join: (body) => entry.join(req, body),
+  restore: (backup) => restore(req, backup),
 });

@@ -1,10 +1,18 @@
 import type { Request, Response } from 'express';
-import { restoreWorkshop, type ImportedWorkshop } from '@plenary/shared';
+import {
+  fail,
+  ok,
+  restoreWorkshop,
+  type EntryOutcome,
+  type ImportedWorkshop,
+} from '@plenary/shared';
 import { DEFAULT_DOC_LIMITS } from '../coediting/coediting-server.js';
 import { hashSecret, newId, newJoinCode, newSecret, participantToken } from '../secrets.js';
 import { checkBackupOffThread } from './backup-thread.js';
 import { sendFailure } from './errors.js';
 import { readJsonBody } from './json-body.js';
+import { JsonDepth } from './json-depth.js';
+import { clientAddress } from './throttle.js';
 import type { ReportDeps } from './report.js';
 
 /**
@@ -16,12 +24,10 @@ export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 export const IMPORT_MAX_DEPTH = 32;
 
 /**
- * Restores a backup as a new workshop with new secrets: parse (size, nesting, then every
- * document off the event loop), resolve in the domain, persist documents first, answer the links.
+ * Restores a backup as a new workshop with new secrets (POST /api/workshops/import): size and
+ * nesting checked as the JSON body arrives, then the rest as for a form's file.
  */
 export async function restoreBackup(deps: ReportDeps, req: Request, res: Response): Promise<void> {
-  // PARSE: size and nesting as the body arrives; then, off the event loop, the JSON, the
-  // whole backup and every document, before anything is written.
   const raw = await readJsonBody(req, {
     maxBytes: deps.importMaxBytes ?? IMPORT_MAX_BYTES,
     maxDepth: IMPORT_MAX_DEPTH,
@@ -32,11 +38,56 @@ export async function restoreBackup(deps: ReportDeps, req: Request, res: Respons
     if (raw.code === 'too_large') res.setHeader('Connection', 'close');
     return sendFailure(res, raw);
   }
+  const restored = await restoreChecked(deps, req, raw.bytes);
+  if (!restored.ok) return sendFailure(res, restored);
+  res.status(201).json(restored.value);
+}
+
+/**
+ * The restore form's file (a form action, posted as multipart/form-data before or without
+ * scripts): counted against the address like the API's restore, then the same size and nesting
+ * limits, checked on the whole file, and the same restore. `bytes` must own its whole buffer.
+ */
+export async function restoreUpload(
+  deps: ReportDeps,
+  req: Request,
+  bytes: Uint8Array,
+): Promise<EntryOutcome<ImportedWorkshop>> {
+  const verdict = await deps.limiter.restore(clientAddress(req));
+  if (!verdict.ok)
+    return {
+      ...fail(
+        'rate_limited',
+        'Too many backups restored from this address: wait a minute and try again',
+      ),
+      retryAfterMs: verdict.retryAfterMs,
+    };
+  const maxBytes = deps.importMaxBytes ?? IMPORT_MAX_BYTES;
+  if (bytes.length > maxBytes)
+    return fail(
+      'too_large',
+      `The backup is larger than ${Math.floor(maxBytes / (1024 * 1024))} MB`,
+    );
+  if (!new JsonDepth(IMPORT_MAX_DEPTH).feed(bytes))
+    return fail('bad_request', 'The backup nests deeper than any backup does');
+  return restoreChecked(deps, req, bytes);
+}
+
+/**
+ * Restores a backup whose size and nesting are checked: off the event loop, the JSON, the whole
+ * backup and every document, before anything is written; then resolve in the domain, persist
+ * documents first, answer the links.
+ */
+async function restoreChecked(
+  deps: ReportDeps,
+  req: Request,
+  bytes: Uint8Array,
+): Promise<EntryOutcome<ImportedWorkshop>> {
   const checked = await checkBackupOffThread(
-    raw.bytes,
+    bytes,
     deps.maxDocBytes ?? DEFAULT_DOC_LIMITS.maxDocBytes,
   );
-  if (!checked.ok) return sendFailure(res, checked);
+  if (!checked.ok) return checked;
   const states = new Map(checked.states);
 
   // RESOLUTION: a new workshop with new secrets, in the domain.
@@ -75,7 +126,7 @@ export async function restoreBackup(deps: ReportDeps, req: Request, res: Respons
   }
 
   const base = deps.publicOrigin ?? `${req.protocol}://${req.get('host')}`;
-  const body: ImportedWorkshop = {
+  return ok({
     id,
     joinCode,
     facilitatorKey,
@@ -90,6 +141,5 @@ export async function restoreBackup(deps: ReportDeps, req: Request, res: Respons
       url: `${base}/w/${id}/followup#token=${encodeURIComponent(tokenOf(p.id))}`,
     })),
     notes,
-  };
-  res.status(201).json(body);
+  });
 }

@@ -4,6 +4,7 @@ import type {
   EntryOutcome,
   EntryServices,
   ErrorCode,
+  ImportedWorkshop,
   Joined,
   JoinLookup,
 } from '@plenary/shared';
@@ -28,6 +29,20 @@ export function entryOf(event: Pick<RequestEvent, 'platform' | 'url'>): EntrySer
     create: (body) => call<CreatedWorkshop>('POST', '/api/workshops', body),
     lookup: (code) => call<JoinLookup>('GET', `/api/join/${encodeURIComponent(code)}`),
     join: (body) => call<Joined>('POST', '/api/join', body),
+    restore: async (backup) => {
+      const res = await viaNetwork('/api/workshops/import', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        // Its own buffer (from the action's file), never a shared one.
+        body: backup as Uint8Array<ArrayBuffer>,
+      }).catch(() => null);
+      const answer = (await res?.json().catch(() => null)) as
+        ImportedWorkshop | { error: { code: ErrorCode; message: string } } | null;
+      if (res?.ok && answer && 'id' in answer) return { ok: true, value: answer };
+      return answer && 'error' in answer
+        ? { ok: false, code: answer.error.code, message: answer.error.message }
+        : { ok: false, code: 'internal', message: 'The server could not restore this file' };
+    },
   };
 }
 
