@@ -1,6 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import {
+  expectNothingOverflows,
+  LAPTOP_1366,
+  messages,
+  pageIn,
+  PHONE_390,
+} from './languages-support.js';
 import {
   checkA11y,
   createBlankWorkshop,
@@ -12,41 +18,6 @@ import {
 } from './support.js';
 
 /** The messages of one language, as the translators wrote them (web/messages/<locale>.json). */
-const messages = (locale: string): Record<string, string> =>
-  JSON.parse(
-    readFileSync(new URL(`../../web/messages/${locale}.json`, import.meta.url), 'utf8'),
-  ) as Record<string, string>;
-const LAPTOP_1366 = { width: 1366, height: 768 };
-const PHONE_390 = { width: 390, height: 844 };
-
-async function pageIn(
-  browser: Browser,
-  viewport: { width: number; height: number },
-  locale: string,
-): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale });
-  return context.newPage();
-}
-
-/** Nothing wider than the screen, and no button whose words spill out of it. */
-async function expectNothingOverflows(page: Page): Promise<void> {
-  const overflowing = await page
-    .locator('button:visible, .btn:visible, h1, h2, p')
-    .evaluateAll((els) =>
-      els
-        .filter((el) => {
-          const box = el.getBoundingClientRect();
-          const clipped = el.matches('button, .btn') && el.scrollWidth > el.clientWidth + 1;
-          return clipped || box.right > window.innerWidth + 1;
-        })
-        .map((el) => el.textContent?.trim().slice(0, 60)),
-    );
-  expect(overflowing).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-    page.viewportSize()!.width,
-  );
-}
-
 test('the console in Korean sets the projector to Thai and English, and the projector shows both', async ({
   browser,
   request,

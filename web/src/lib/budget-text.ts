@@ -1,12 +1,15 @@
 import {
+  BASE_LOCALE,
   formatMoney,
-  PILLAR_LABELS,
   type BudgetSettings,
   type BudgetTotals,
   type Pillar,
   type ShareBounds,
   type ShareIssue,
 } from '@plenary/shared';
+import { formatCurrency } from '$lib/i18n/intl';
+import { getLocale } from '$lib/i18n/messages.svelte';
+import { m } from '$lib/paraglide/messages';
 
 /** Each pillar keeps one colour everywhere (tokens.css), always beside its name. */
 export const pillarColor = (p: Pillar): string => `var(--color-pillar-${p})`;
@@ -15,26 +18,44 @@ export const pillarSoft = (p: Pillar): string => `var(--color-pillar-${p}-soft)`
 /** Exercises stored before budgets existed have no `budget` field. */
 export const NO_BUDGET: BudgetSettings = { envelope: 0, currency: 'USD', shares: {} };
 
+const PILLAR_NAMES: Record<Pillar, () => string> = {
+  prevention: m.budget_pillar_prevention,
+  protection: m.budget_pillar_protection,
+  prosecution: m.budget_pillar_prosecution,
+  partnership: m.budget_pillar_partnership,
+  monitoring: m.budget_pillar_monitoring,
+};
+
+/** A pillar's name in the page's language (shared's PILLAR_LABELS stay English). */
+export const pillarLabel = (p: Pillar): string => PILLAR_NAMES[p]();
+
+/** An amount in its currency: "USD 2,500" in English (as the report writes it), Intl elsewhere. */
+export function money(amount: number, currency: string): string {
+  const locale = getLocale();
+  return locale === BASE_LOCALE
+    ? formatMoney(amount, currency)
+    : formatCurrency(locale, amount, currency);
+}
+
 /** "10–40%", "at least 10%", "at most 40%", or "" when the pillar has no bounds. */
 export function boundsText(b: ShareBounds | undefined): string {
   const min = b?.min ?? null;
   const max = b?.max ?? null;
-  if (min !== null && max !== null) return `${min}–${max}%`;
-  if (min !== null) return `at least ${min}%`;
-  if (max !== null) return `at most ${max}%`;
+  if (min !== null && max !== null) return m.budget_bounds_range({ min, max });
+  if (min !== null) return m.budget_bounds_min({ min });
+  if (max !== null) return m.budget_bounds_max({ max });
   return '';
 }
 
 /** "Protection has 5% of the envelope: below its 10% minimum." */
 export function shareIssueText(i: ShareIssue): string {
-  return `${PILLAR_LABELS[i.pillar]} has ${i.share}% of the envelope: ${
-    i.kind === 'below-min' ? `below its ${i.bound}% minimum` : `above its ${i.bound}% maximum`
-  }.`;
+  const inputs = { pillar: pillarLabel(i.pillar), share: i.share, bound: i.bound };
+  return i.kind === 'below-min' ? m.budget_issue_below(inputs) : m.budget_issue_above(inputs);
 }
 
 /** The one sentence that says where the group stands against its envelope. */
 export function standingText(t: BudgetTotals, settings: BudgetSettings): string {
-  if (t.over) return `Over budget by ${formatMoney(-t.remaining, settings.currency)}`;
-  if (t.remaining === 0 && t.total > 0) return 'The whole envelope is allocated';
-  return `${formatMoney(t.remaining, settings.currency)} left to allocate`;
+  if (t.over) return m.budget_over({ amount: money(-t.remaining, settings.currency) });
+  if (t.remaining === 0 && t.total > 0) return m.budget_all_allocated();
+  return m.budget_left({ amount: money(t.remaining, settings.currency) });
 }
