@@ -214,3 +214,77 @@ test('with scripts: the country list follows the workshop setting; either spelli
   await expect(other.locator('#join-country-list option[value="Turkey"]')).toHaveCount(1);
   await checkA11y(other, 'join with common names');
 });
+
+test('without scripts or before them: restore a backup file; a file that is not a backup comes back beside the field', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  // A backup made by the API, of a workshop one person joined.
+  const made = (await (
+    await request.post('/api/workshops', { data: { title: 'Restored without scripts' } })
+  ).json()) as CreatedWorkshop;
+  const joined = await request.post('/api/join', {
+    data: { joinCode: made.joinCode, name: 'Invented Arnel', country: 'PH', city: 'Cebu' },
+  });
+  expect(joined.status()).toBe(201);
+  const exported = await request.get(`/api/workshops/${made.id}/export.json`, {
+    headers: { authorization: `Bearer ${made.facilitatorKey}` },
+  });
+  expect(exported.status()).toBe(200);
+  const backup = await exported.body();
+
+  const page = await (
+    await browser.newContext({ javaScriptEnabled: false, viewport: LAPTOP })
+  ).newPage();
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Restore a workshop from a backup file' }).click();
+  const file = page.getByLabel('Backup file');
+  const restoreButton = page.getByRole('button', { name: 'Restore as a new workshop' });
+
+  // Not a backup: said beside the field, nothing restored.
+  await file.setInputFiles({
+    name: 'shopping.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "a shopping list"}'),
+  });
+  await restoreButton.click();
+  await expect(page.locator('#restore-error')).toContainText(/backup/i);
+  await expect(file).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('restored')).toHaveCount(0);
+  await shot(page, 'restore-error-no-scripts');
+
+  await file.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+  await restoreButton.click();
+  await expect(page.getByTestId('restored')).toBeVisible();
+  const consoleLink = page.getByRole('link', { name: 'Open the facilitator console' });
+  const href = (await consoleLink.getAttribute('href'))!;
+  const id = href.split('/')[2]!;
+  expect(id).not.toBe(made.id);
+  const personal = await page.getByLabel('Invented Arnel').inputValue();
+  expect(personal).toMatch(new RegExp(`/w/${id}/followup#token=`));
+  await shot(page, 'restored-no-scripts');
+  await page.setViewportSize(PHONE);
+  await shot(page, 'restored-no-scripts-phone');
+
+  // The new workshop opens with the key in the console link, with its participant.
+  const restoredKey = new URLSearchParams(href.split('#')[1]).get('key')!;
+  expect((await roster(request, id, restoredKey)).map((p) => p.name)).toEqual(['Invented Arnel']);
+
+  // Clicked before the page's scripts have loaded: the same pages, checked with axe (which
+  // needs scripts of its own).
+  const early = await (await browser.newContext({ viewport: PHONE })).newPage();
+  await holdScripts(early);
+  await early.goto('/restore', { waitUntil: 'domcontentloaded' });
+  await early.getByRole('button', { name: 'Restore as a new workshop' }).click();
+  await expect(early.locator('#restore-error')).toContainText('Choose the backup file first.');
+  await checkA11y(early, 'restore error before scripts');
+  await early.getByLabel('Backup file').setInputFiles({
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: backup,
+  });
+  await early.getByRole('button', { name: 'Restore as a new workshop' }).click();
+  await expect(early.getByTestId('restored')).toBeVisible();
+  await checkA11y(early, 'restored before scripts');
+});
