@@ -1,7 +1,15 @@
 // What the language specs share: a language's messages, a page in a browser set to a language,
 // and the check that longer translations never spill out of the screen or a button.
 import { readFileSync } from 'node:fs';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import {
+  checkA11y,
+  createBlankWorkshop,
+  facilitatorSocket,
+  joinWorkshop,
+  SCREENSHOT_DIR,
+} from './support.js';
 
 /** Every message of a language, from each area's folder (settings.json's path patterns). */
 export const messages = (locale: string): Record<string, string> =>
@@ -46,4 +54,46 @@ export async function expectNothingOverflows(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     page.viewportSize()!.width,
   );
+}
+
+/** A workshop with one group of one participant, and one exercise launched for it. */
+export async function oneGroupExercise(
+  request: APIRequestContext,
+  baseURL: string,
+  launch: Record<string, unknown>,
+) {
+  const w = await createBlankWorkshop(request, 'Languages day');
+  const p = await joinWorkshop(request, w.joinCode, 'Dara Sok', 'KH');
+  const f = await facilitatorSocket(baseURL, w.id, w.facilitatorKey);
+  const { groupId } = await f.send('group.create', { name: 'Team Mekong' });
+  await f.send('group.assign', { participantId: p.participantId, groupId });
+  await f.send('exercise.launch', launch);
+  await expect.poll(() => f.session().artifacts.length).toBe(1);
+  const artifactId = f.session().artifacts[0]!.id;
+  /** The participant's group work, in a browser set to a language, once it is connected. */
+  async function open(
+    browser: Browser,
+    viewport: { width: number; height: number },
+    browserLocale: string,
+  ): Promise<Page> {
+    const page = await pageIn(browser, viewport, browserLocale);
+    await page.goto('/');
+    await page.evaluate(
+      ([id, token]) => localStorage.setItem(`plenary:participant:${id}`, token!),
+      [w.id, p.token],
+    );
+    await page.goto(`/w/${w.id}/group/${artifactId}`);
+    await expect(page.getByTestId('doc-status')).toHaveAttribute('data-status', 'connected');
+    await expect(page.locator('html')).toHaveAttribute('lang', browserLocale.split('-')[0]!);
+    return page;
+  }
+  return { open, close: () => f.socket.close() };
+}
+
+/** Axe, nothing overflowing, and a full-page screenshot; then the page's browser closes. */
+export async function checkAndShoot(page: Page, name: string): Promise<void> {
+  await expectNothingOverflows(page);
+  await checkA11y(page, name);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.context().close();
 }

@@ -1,19 +1,12 @@
-import { join } from 'node:path';
+// The group workspace's editors in other languages, at a phone's and a laptop's size.
 import { expect, test } from '@playwright/test';
 import {
-  expectNothingOverflows,
+  checkAndShoot,
   LAPTOP_1366,
   messages,
-  pageIn,
+  oneGroupExercise,
   PHONE_390,
 } from './languages-support.js';
-import {
-  checkA11y,
-  createBlankWorkshop,
-  facilitatorSocket,
-  joinWorkshop,
-  SCREENSHOT_DIR,
-} from './support.js';
 
 /** The budget editor in Thai and Khmer: labels, pillars and amounts in the page's language. */
 for (const [locale, browserLocale] of [
@@ -27,32 +20,17 @@ for (const [locale, browserLocale] of [
   }) => {
     test.setTimeout(180_000);
     const t = messages(locale);
-    const w = await createBlankWorkshop(request, 'Budgeting day');
-    const p = await joinWorkshop(request, w.joinCode, 'Dara Sok', 'KH');
-    const f = await facilitatorSocket(baseURL!, w.id, w.facilitatorKey);
-    const { groupId } = await f.send('group.create', { name: 'Team Mekong' });
-    await f.send('group.assign', { participantId: p.participantId, groupId });
-    await f.send('exercise.launch', {
+    const group = await oneGroupExercise(request, baseURL!, {
       title: 'Our budget',
       kind: 'budget',
       budget: { envelope: 100_000, currency: 'USD', shares: { monitoring: { min: 5, max: 15 } } },
     });
-    await expect.poll(() => f.session().artifacts.length).toBe(1);
-    const artifactId = f.session().artifacts[0]!.id;
 
     for (const [viewport, name] of [
       [PHONE_390, '390'],
       [LAPTOP_1366, '1366'],
     ] as const) {
-      const page = await pageIn(browser, viewport, browserLocale);
-      await page.goto('/');
-      await page.evaluate(
-        ([id, token]) => localStorage.setItem(`plenary:participant:${id}`, token!),
-        [w.id, p.token],
-      );
-      await page.goto(`/w/${w.id}/group/${artifactId}`);
-      await expect(page.getByTestId('doc-status')).toHaveAttribute('data-status', 'connected');
-      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      const page = await group.open(browser, viewport, browserLocale);
       await expect(
         page.getByRole('heading', { name: t.budget_heading, exact: true }),
       ).toBeVisible();
@@ -83,14 +61,51 @@ for (const [locale, browserLocale] of [
       );
       await expect(page.getByTestId('budget-pillars')).toContainText(t.budget_pillar_protection!);
       await expect(page.getByTestId('budget-line')).toContainText(t.budget_needs_justification!);
-      await expectNothingOverflows(page);
-      await checkA11y(page, `budget in ${locale} at ${name}`);
-      await page.screenshot({
-        path: join(SCREENSHOT_DIR, `languages-budget-${locale}-${name}.png`),
-        fullPage: true,
-      });
-      await page.context().close();
+      await checkAndShoot(page, `languages-budget-${locale}-${name}`);
     }
-    f.socket.close();
+    group.close();
+  });
+}
+
+/** The referral map's forms, sectors and gap analysis in Thai and Korean. */
+for (const [locale, browserLocale] of [
+  ['th', 'th-TH'],
+  ['ko', 'ko-KR'],
+] as const) {
+  test(`the referral map in ${locale} at 390 x 844 and 1366 x 768`, async ({
+    browser,
+    request,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    const t = messages(locale);
+    const group = await oneGroupExercise(request, baseURL!, {
+      title: 'Our referral map',
+      kind: 'map',
+    });
+
+    for (const [viewport, name] of [
+      [PHONE_390, '390'],
+      [LAPTOP_1366, '1366'],
+    ] as const) {
+      const page = await group.open(browser, viewport, browserLocale);
+      const addActor = page.getByRole('form', { name: t.map_add_actor_heading });
+      if (name === '390') {
+        // An empty name is refused in the page's language; then a shelter is added.
+        await addActor.getByRole('button', { name: t.map_add_actor }).click();
+        await expect(addActor.getByText(t.map_actor_name_missing!)).toBeVisible();
+        await addActor.getByLabel(t.map_field_name!, { exact: true }).fill('Sunrise Shelter');
+        await addActor.getByLabel(t.map_field_sector!).selectOption('shelter');
+        await addActor.getByRole('button', { name: t.map_add_actor }).click();
+      }
+      const gaps = page.getByTestId('map-gaps');
+      await expect(gaps).toContainText(t.map_path_assistance_none!);
+      await expect(page.getByTestId('gaps-missing')).toContainText(t.map_missing_police!);
+      await expect(page.getByRole('form', { name: t.map_add_link_heading })).toContainText(
+        t.map_add_link_first!,
+      );
+      await checkAndShoot(page, `languages-map-${locale}-${name}`);
+    }
+    group.close();
   });
 }
