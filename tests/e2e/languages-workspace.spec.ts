@@ -89,6 +89,7 @@ for (const [locale, browserLocale] of [
       [LAPTOP_1366, '1366'],
     ] as const) {
       const page = await group.open(browser, viewport, browserLocale);
+      await expect(page.getByRole('heading', { name: t.map_heading, exact: true })).toBeVisible();
       const addActor = page.getByRole('form', { name: t.map_add_actor_heading });
       if (name === '390') {
         // An empty name is refused in the page's language; then a shelter is added.
