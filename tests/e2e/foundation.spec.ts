@@ -8,6 +8,7 @@ import {
   PROJECTOR,
   pageAt,
   participantPage,
+  facilitatorKeyOf,
 } from './support.js';
 
 async function joinAs(
@@ -149,7 +150,7 @@ test('a facilitator runs the agenda and timer for two participants and the proje
   await facilitator.getByRole('button', { name: 'Save settings' }).click();
   await expect(facilitator.getByText('Saved', { exact: true })).toBeVisible();
   const id = new URL(facilitator.url()).pathname.split('/')[2];
-  const key = new URL(facilitator.url()).hash.replace('#key=', '');
+  const key = facilitatorKeyOf(facilitator.url());
   const stored = await (
     await facilitator.request.get(`/api/workshops/${id}`, {
       headers: { authorization: `Bearer ${key}` },

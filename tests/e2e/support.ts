@@ -162,3 +162,10 @@ export async function joinWorkshop(
 ): Promise<{ participantId: string; token: string }> {
   return (await request.post('/api/join', { data: { joinCode, name, country } })).json();
 }
+
+/** The facilitator key in a console's address (`#key=…`, maybe followed by `&screen=…`). */
+export function facilitatorKeyOf(url: string): string {
+  const key = new URLSearchParams(new URL(url).hash.slice(1)).get('key');
+  if (!key) throw new Error(`no facilitator key in ${url}`);
+  return key;
+}

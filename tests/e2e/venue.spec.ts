@@ -6,6 +6,7 @@ import { expect, test, type Page, type Request, type WebSocketRoute } from '@pla
 import { lanOrigins } from '../../server/src/http/hosts.js';
 import {
   checkA11y,
+  facilitatorKeyOf,
   facilitatorSocket,
   joinWorkshop,
   LAPTOP,
@@ -48,7 +49,7 @@ test('a workshop runs over plain http on the venue network: timer, vote, co-edit
   await facilitator.getByRole('button', { name: 'Create workshop' }).click();
   await expect(facilitator).toHaveURL(/\/w\/[a-z0-9]+\/facilitate#key=/);
   const workshopId = new URL(facilitator.url()).pathname.split('/')[2]!;
-  const key = new URL(facilitator.url()).hash.replace('#key=', '');
+  const key = facilitatorKeyOf(facilitator.url());
   const joinCode = (await facilitator.getByTestId('header-join-code').innerText()).replace(
     /\W/g,
     '',
