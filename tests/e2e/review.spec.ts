@@ -255,7 +255,7 @@ test('three city groups write up, rate and compare their practices', async ({
   const projected = screen.getByTestId('projected-review');
   await expect(projected.getByTestId('projected-practice')).toHaveCount(3);
   await expect(projected.getByTestId('projected-borrow')).toContainText(
-    'Manila team → Sustainability: learn from Bangkok team',
+    'Manila team → 4. Sustainability: learn from Bangkok team',
   );
   await checkA11y(screen, 'projected peer-review comparison');
   await shot(screen, 'review-comparison-projector');
