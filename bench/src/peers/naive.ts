@@ -16,7 +16,7 @@ const io = new Server(http, { serveClient: false });
 
 io.on('connection', (socket) => {
   const voter = String((socket.handshake.auth as { voter?: string }).voter ?? socket.id);
-  socket.on('vote.cast', (vote: Vote, ack: (r: { ok: true }) => void) => {
+  socket.on('vote.cast', (vote: Vote, ack: (r: { ok: true; ballots: number }) => void) => {
     const poll = ballots.get(vote.pollId) ?? new Map<string, string>();
     ballots.set(vote.pollId, poll);
     poll.set(voter, vote.answer.optionId);
@@ -28,7 +28,9 @@ io.on('connection', (socket) => {
       voters: poll.size,
       options: [...counts].map(([optionId, count]) => ({ optionId, count })),
     });
-    ack({ ok: true });
+    // As Plenary's ack: how many ballots the poll holds with this one (the bench pairs each vote
+    // with the first tally that counts that many).
+    ack({ ok: true, ballots: poll.size });
   });
 });
 
