@@ -7,6 +7,8 @@ import type { Build, ServerKind, ServerProcess, StartOptions } from '../server.j
 import type { Pool } from '../workers/pool.js';
 import type { JoinTiming, Transport } from '../workers/participants.js';
 import { now } from '../clock.js';
+import type { Facilitator } from '../api.js';
+import { CHECKLIST_TEMPLATE } from '../peers/seed.js';
 
 export interface Context {
   cfg: Config;
@@ -103,3 +105,31 @@ export function phaseAll<T>(
 
 /** Ten-second summary of a measurement for logs. */
 export const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+/**
+ * Random groups of `groupSize`, a checklist launched in each; returns the session once every
+ * group has its document, and the document room of each joined participant.
+ */
+export async function launchChecklists(
+  f: Facilitator,
+  workshopId: string,
+  joined: readonly { index: number; participantId: string }[],
+  groupSize: number,
+) {
+  await f.send('group.auto', { mode: 'random', size: groupSize, mixCountries: true });
+  await f.send('exercise.launch', {
+    title: 'Indicators',
+    kind: 'checklist',
+    template: CHECKLIST_TEMPLATE,
+  });
+  const session = await f.until(() =>
+    f.session && f.session.artifacts.length === f.session.groups.length ? f.session : false,
+  );
+  const roomOf = new Map<string, string>();
+  for (const g of session.groups) {
+    const artifact = session.artifacts.find((a) => a.groupId === g.id)!;
+    for (const id of g.memberIds) roomOf.set(id, `${workshopId}/${artifact.id}`);
+  }
+  const docs = joined.map((j) => ({ index: j.index, room: roomOf.get(j.participantId)! }));
+  return { session, docs };
+}

@@ -2,11 +2,17 @@ import { startHaproxy } from '../../../scripts/haproxy.mjs';
 import { createWorkshop, Facilitator, openPoll } from '../api.js';
 import { now, sleep } from '../clock.js';
 import { Histogram } from '../histogram.js';
-import { CHECKLIST_TEMPLATE } from '../peers/seed.js';
 import { startRedis } from '../redis.js';
 import type { Row } from '../report.js';
 import { adopt, freePort, type ServerProcess } from '../server.js';
-import { dataDir, joinMany, processName, workerOf, type Context } from './context.js';
+import {
+  dataDir,
+  joinMany,
+  launchChecklists,
+  processName,
+  workerOf,
+  type Context,
+} from './context.js';
 
 /** When the kill comes, after the votes and edits start. */
 const KILL_AFTER_MS = 500;
@@ -47,21 +53,7 @@ export async function failover(ctx: Context): Promise<void> {
     const f = await Facilitator.connect(lb, w.id, w.facilitatorKey);
     ctx.log(`  ${n} participants join through the balancer; groups of ${groupSize} co-edit`);
     const joined = await joinMany(ctx, lb, w.joinCode, w.id, 0, n, joinWindowMs);
-    await f.send('group.auto', { mode: 'random', size: groupSize, mixCountries: true });
-    await f.send('exercise.launch', {
-      title: 'Indicators',
-      kind: 'checklist',
-      template: CHECKLIST_TEMPLATE,
-    });
-    const session = await f.until(() =>
-      f.session && f.session.artifacts.length === f.session.groups.length ? f.session : false,
-    );
-    const roomOf = new Map<string, string>();
-    for (const g of session.groups) {
-      const artifact = session.artifacts.find((a) => a.groupId === g.id)!;
-      for (const id of g.memberIds) roomOf.set(id, `${w.id}/${artifact.id}`);
-    }
-    const docs = joined.map((j) => ({ index: j.index, room: roomOf.get(j.participantId)! }));
+    const { docs } = await launchChecklists(f, w.id, joined, groupSize);
     await ctx.pool.all('openParticipantDocs', (wk) => ({
       base: lb,
       docs: docs.filter((d) => workerOf(ctx.pool, d.index) === wk),

@@ -2,8 +2,7 @@ import { createWorkshop, Facilitator, openPoll } from '../api.js';
 import { now, sleep } from '../clock.js';
 import { Histogram } from '../histogram.js';
 import { freePort } from '../server.js';
-import { CHECKLIST_TEMPLATE } from '../peers/seed.js';
-import { dataDir, joinMany, workerOf, type Context } from './context.js';
+import { dataDir, joinMany, launchChecklists, workerOf, type Context } from './context.js';
 
 /**
  * Join storm, then reconnect storm: participants join within a few seconds; they group, open
@@ -30,21 +29,7 @@ export async function storm(ctx: Context): Promise<void> {
   const lastWelcome =
     Math.max(...joined.map((j) => j.welcomedAt)) - Math.min(...joined.map((j) => j.at));
 
-  await f.send('group.auto', { mode: 'random', size: groupSize, mixCountries: true });
-  await f.send('exercise.launch', {
-    title: 'Indicators',
-    kind: 'checklist',
-    template: CHECKLIST_TEMPLATE,
-  });
-  const session = await f.until(() =>
-    f.session && f.session.artifacts.length === f.session.groups.length ? f.session : false,
-  );
-  const roomOf = new Map<string, string>();
-  for (const g of session.groups) {
-    const artifact = session.artifacts.find((a) => a.groupId === g.id)!;
-    for (const id of g.memberIds) roomOf.set(id, `${w.id}/${artifact.id}`);
-  }
-  const docs = joined.map((j) => ({ index: j.index, room: roomOf.get(j.participantId)! }));
+  const { session, docs } = await launchChecklists(f, w.id, joined, groupSize);
   ctx.log(`  ${session.groups.length} groups open their checklist; everyone votes and edits`);
   await ctx.pool.all('openParticipantDocs', (wk) => ({
     base: server.url,
