@@ -4,8 +4,8 @@ import type { Page } from '@playwright/test';
 export interface Reach {
   /** Visible text under the minimum size, with its size as drawn (zoom and SVG scale included). */
   small: string[];
-  /** Text drawn beyond the screen's edges or cut away by a box too small for it, and whether
-   *  the page scrolls. */
+  /** Text drawn beyond the screen's edges or cut away, wholly or in part, by a box too small
+   *  for it, and whether the page scrolls. */
   outside: string[];
 }
 
@@ -79,6 +79,14 @@ export function measureReach(page: Page, minPx = 24): Promise<Reach> {
       const px = parseFloat(cs.fontSize) * scale;
       const label = `${text.slice(0, 40)} (${px.toFixed(1)} px)`;
       if (px < min - 0.25) small.push(label);
+      // Partly cut away by a box too small for it (an axis label past its chart's edge).
+      if (
+        part.left > r.left + 1 ||
+        part.top > r.top + 1 ||
+        part.right < r.right - 1 ||
+        part.bottom < r.bottom - 1
+      )
+        outside.push(`clipped: ${label}`);
       if (part.left < -1 || part.top < -1 || part.right > vw + 1 || part.bottom > vh + 1)
         outside.push(label);
     }

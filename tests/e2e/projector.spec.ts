@@ -158,7 +158,8 @@ test('every projected view keeps text at 24 px or more and fits a 1920 x 1080 sc
   }
   const { roundId } = await f.send('review.open', {
     exerciseId: launched.practice,
-    criteria: DEFAULT_CRITERIA.slice(0, 5).map((c, i) => ({
+    // The whole default set (six), the first three with long names.
+    criteria: DEFAULT_CRITERIA.map((c, i) => ({
       label: LONG_CRITERIA[i] ?? c.label,
       description: c.description,
       anchors: c.anchors,
@@ -249,7 +250,9 @@ test('every projected view keeps text at 24 px or more and fits a 1920 x 1080 sc
   // charts, listed in full by number beside them.
   await f.send('screen.show', { target: views.find(([n]) => n === 'review')![1] });
   const review = screen.getByTestId('projected-review');
-  for (const [i, label] of LONG_CRITERIA.entries())
+  const labels = DEFAULT_CRITERIA.map((c, i) => LONG_CRITERIA[i] ?? c.label);
+  expect(labels).toHaveLength(6);
+  for (const [i, label] of labels.entries())
     await expect(review.getByText(`${i + 1}. ${label}`, { exact: true })).toBeVisible();
   await expect(review).not.toContainText('…');
   // The wide map shows every actor, folded into bands rather than shrunk.
