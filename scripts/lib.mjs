@@ -1,7 +1,16 @@
 // Shared by start.mjs, test.mjs and dev.mjs: find pnpm, install and build only when needed.
 // Node built-ins only: this runs on a fresh clone before anything is installed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { constants } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +30,9 @@ const BUILD_INPUTS = [
   'server/src',
   'web/src',
   'web/static',
+  'web/messages',
+  'web/project.inlang/settings.json',
+  'web/i18n-build.js',
   'package.json',
   'pnpm-lock.yaml',
   'shared/package.json',
@@ -146,8 +158,16 @@ export async function ensureInstalled() {
   await pnpmOrExit(['install', '--frozen-lockfile']);
 }
 
-/** The newest file under the given paths (directories are walked, node_modules skipped). */
-function newestFile(paths) {
+/**
+ * Directories never walked for build inputs: installed packages, SvelteKit's own output, and the
+ * message modules Paraglide writes during the build from web/messages (which is not walked: a
+ * message change shows in web/src's compiled modules only after a build, so web/messages is an
+ * input below).
+ */
+const NOT_INPUTS = new Set(['node_modules', '.svelte-kit', 'paraglide', 'paraglide-locales']);
+
+/** The newest file under the given paths (directories are walked, generated ones skipped). */
+function newestFile(paths, root) {
   let newest = { path: undefined, mtime: -Infinity };
   const visit = (path) => {
     let stats;
@@ -158,43 +178,98 @@ function newestFile(paths) {
     }
     if (stats.isDirectory()) {
       for (const entry of readdirSync(path)) {
-        if (entry === 'node_modules' || entry === '.svelte-kit') continue;
+        if (NOT_INPUTS.has(entry)) continue;
         visit(join(path, entry));
       }
     } else if (stats.mtimeMs > newest.mtime) {
       newest = { path, mtime: stats.mtimeMs };
     }
   };
-  for (const path of paths) visit(join(ROOT, path));
+  for (const path of paths) visit(join(root, path));
   return newest;
 }
 
 /** Why `pnpm build` is needed, or undefined when both outputs are newer than every input. */
-export function buildReason() {
-  const outputTimes = BUILD_OUTPUTS.map((output) => mtime(join(ROOT, output)));
+export function buildReason(root = ROOT) {
+  const outputTimes = BUILD_OUTPUTS.map((output) => mtime(join(root, output)));
   const missing = BUILD_OUTPUTS.find((_, i) => outputTimes[i] === undefined);
   if (missing) return `${missing} is missing`;
-  const newest = newestFile(BUILD_INPUTS);
+  const newest = newestFile(BUILD_INPUTS, root);
   if (newest.mtime > Math.min(...outputTimes)) {
-    return `${relative(ROOT, newest.path)} changed`;
+    return `${relative(root, newest.path)} changed`;
   }
   return undefined;
 }
 
-export async function ensureBuilt() {
-  const reason = buildReason();
-  if (!reason) return;
-  say(`Building… (${reason})`);
-  const startedAt = new Date();
-  await pnpmOrExit(['build']);
-  for (const output of BUILD_OUTPUTS) {
-    const file = join(ROOT, output);
-    if (!existsSync(file)) {
-      console.error(`The build finished but ${output} is missing.`);
-      process.exit(1);
-    }
-    // Stamp outputs with the build's start, so a tool that skips unchanged files does not
-    // cause a rebuild every time, while a source edited during the build still does.
-    utimesSync(file, startedAt, startedAt);
+const BUILD_LOCK = join(ROOT, 'node_modules/.plenary-build.lock');
+
+function lockHolder(lock) {
+  try {
+    return Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return undefined;
   }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * Holds the build lock while `work` runs: two commands started at once in one checkout (`npm
+ * start` in one terminal, `npm test` or `pnpm bench` in another) would otherwise build into the
+ * same folders together and break both. A lock left by a process that died is taken over.
+ */
+export async function withBuildLock(work, lock = BUILD_LOCK) {
+  let told = false;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      const holder = lockHolder(lock);
+      if (holder !== undefined && !alive(holder)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (!told) say('Waiting for another build of this checkout to finish…');
+      told = true;
+      await new Promise((done) => setTimeout(done, 500));
+    }
+  }
+  writeFileSync(join(lock, 'pid'), String(process.pid));
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Builds when an input is newer than the outputs; one build at a time per checkout. */
+export async function ensureBuilt() {
+  if (!buildReason()) return;
+  await withBuildLock(async () => {
+    // Another command may have built while this one waited.
+    const reason = buildReason();
+    if (!reason) return;
+    say(`Building… (${reason})`);
+    const startedAt = new Date();
+    await pnpmOrExit(['build']);
+    for (const output of BUILD_OUTPUTS) {
+      const file = join(ROOT, output);
+      if (!existsSync(file)) {
+        console.error(`The build finished but ${output} is missing.`);
+        process.exit(1);
+      }
+      // Stamp outputs with the build's start, so a tool that skips unchanged files does not
+      // cause a rebuild every time, while a source edited during the build still does.
+      utimesSync(file, startedAt, startedAt);
+    }
+  });
 }
