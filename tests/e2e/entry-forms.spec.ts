@@ -77,6 +77,8 @@ test('without scripts: create a workshop, join it as "Viet Nam", errors keep wha
   await phone.getByLabel('Join code').fill(joinCode.toLowerCase());
   await phone.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(phone.getByTestId('workshop-title')).toContainText('No-script training');
+  // What others see, said as it is (it said they saw all of it): name and country only.
+  await expect(phone.getByText(/Others in this workshop see your name and country;/)).toBeVisible();
 
   // A country nobody knows comes back with the other fields kept.
   await phone.getByLabel('Your name').fill('Invented Mai');
@@ -253,6 +255,29 @@ test('without scripts or before them: restore a backup file; a file that is not 
   await expect(file).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('restored')).toHaveCount(0);
   await shot(page, 'restore-error-no-scripts');
+
+  // The same backup padded past 10 MB with whitespace (still valid JSON): just over the server's
+  // cap, and far over the form body's cap (cut off before the action reads it). Each comes back
+  // as the restore page, with the scripted check's words beside the field, and nothing restored.
+  for (const size of [10 * 1024 * 1024 + 1024, 12 * 1024 * 1024]) {
+    await file.setInputFiles({
+      name: 'padded.json',
+      mimeType: 'application/json',
+      buffer: Buffer.concat([backup, Buffer.alloc(size - backup.length, ' ')]),
+    });
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST');
+    await restoreButton.click();
+    expect((await answered).status()).toBe(413);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Restore a workshop from a backup',
+    );
+    await expect(page.locator('#restore-error')).toHaveText(
+      'This file is larger than 10 MB: it is not a Plenary backup.',
+    );
+    await expect(file).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('restored')).toHaveCount(0);
+  }
+  await shot(page, 'restore-too-large-no-scripts');
 
   await file.setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
   await restoreButton.click();
