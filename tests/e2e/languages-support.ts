@@ -15,7 +15,7 @@ import {
 export const messages = (locale: string): Record<string, string> =>
   Object.assign(
     {},
-    ...['', 'participant/', 'workspace/'].map(
+    ...['', 'participant/', 'workspace/', 'projector/'].map(
       (area) =>
         JSON.parse(
           readFileSync(

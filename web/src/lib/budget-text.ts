@@ -3,6 +3,7 @@ import {
   formatMoney,
   type BudgetSettings,
   type BudgetTotals,
+  type Locale,
   type Pillar,
   type ShareBounds,
   type ShareIssue,
@@ -30,8 +31,7 @@ const PILLAR_NAMES: Record<Pillar, () => string> = {
 export const pillarLabel = (p: Pillar): string => PILLAR_NAMES[p]();
 
 /** An amount in its currency: "USD 2,500" in English (as the report writes it), Intl elsewhere. */
-export function money(amount: number, currency: string): string {
-  const locale = getLocale();
+export function money(amount: number, currency: string, locale: Locale = getLocale()): string {
   return locale === BASE_LOCALE
     ? formatMoney(amount, currency)
     : formatCurrency(locale, amount, currency);
@@ -53,9 +53,14 @@ export function shareIssueText(i: ShareIssue): string {
   return i.kind === 'below-min' ? m.budget_issue_below(inputs) : m.budget_issue_above(inputs);
 }
 
-/** The one sentence that says where the group stands against its envelope. */
-export function standingText(t: BudgetTotals, settings: BudgetSettings): string {
-  if (t.over) return m.budget_over({ amount: money(-t.remaining, settings.currency) });
-  if (t.remaining === 0 && t.total > 0) return m.budget_all_allocated();
-  return m.budget_left({ amount: money(t.remaining, settings.currency) });
+/** The one sentence that says where the group stands against its envelope (in `locale`). */
+export function standingText(
+  t: BudgetTotals,
+  settings: BudgetSettings,
+  locale: Locale = getLocale(),
+): string {
+  const amount = (n: number) => ({ amount: money(n, settings.currency, locale) });
+  if (t.over) return m.budget_over(amount(-t.remaining), { locale });
+  if (t.remaining === 0 && t.total > 0) return m.budget_all_allocated({}, { locale });
+  return m.budget_left(amount(t.remaining), { locale });
 }

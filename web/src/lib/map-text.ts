@@ -1,4 +1,6 @@
-import type { LinkKind, MapCategory, Pathway, Sector } from '@plenary/shared';
+import type { GapAnalysis, LinkKind, Locale, MapCategory, Pathway, Sector } from '@plenary/shared';
+import { formatList, formatNumber } from '$lib/i18n/intl';
+import { getLocale } from '$lib/i18n/messages.svelte';
 import { m } from '$lib/paraglide/messages';
 
 /** A referral map's sectors in the page's language (shared's SECTOR_LABELS stay English). */
@@ -67,3 +69,47 @@ const CATEGORIES: Record<MapCategory, () => string> = {
 };
 
 export const categoryLabel = (c: MapCategory): string => CATEGORIES[c]();
+
+/**
+ * Why an actor is a gap, in the page's language, as one message ("Gap: no links, refers to
+ * nobody."); empty when it is not one. The reasons are joined the language's way (Intl).
+ */
+export function gapText(gaps: GapAnalysis, actorId: string): string {
+  const reasons = (
+    [
+      [gaps.isolated, m.map_reason_isolated],
+      [gaps.notReferredTo, m.map_reason_not_referred],
+      [gaps.refersToNobody, m.map_reason_refers_nobody],
+      [gaps.singlePoints, m.map_reason_single],
+    ] as const
+  ).flatMap(([ids, reason]) => (ids.includes(actorId) ? [reason()] : []));
+  return reasons.length ? m.map_gap_reasons({ reasons: formatList(getLocale(), reasons) }) : '';
+}
+
+const EDGE_NAMES: Record<LinkKind, (i: { from: string; to: string }) => string> = {
+  refers: m.map_edge_refers,
+  informs: m.map_edge_informs,
+  funds: m.map_edge_funds,
+  other: m.map_edge_other,
+};
+
+/** What a link says, as a sentence a screen reader reads: "City police refers a victim to …". */
+export const linkSentence = (kind: LinkKind, from: string, to: string, consent: boolean): string =>
+  consent
+    ? m.map_edge_with_consent({ link: EDGE_NAMES[kind]({ from, to }) })
+    : EDGE_NAMES[kind]({ from, to });
+
+/** "3 actors · 2 links · 1 gap", with the numbers in the language's digits and plurals. */
+export const mapSummary = (
+  map: { actors: readonly unknown[]; links: readonly unknown[] },
+  gapCount: number,
+  locale: Locale = getLocale(),
+): string =>
+  m.map_summary(
+    {
+      actors: formatNumber(locale, map.actors.length),
+      links: formatNumber(locale, map.links.length),
+      gaps: formatNumber(locale, gapCount),
+    },
+    { locale },
+  );

@@ -5,7 +5,7 @@ import type { LinkKind, MapCategory } from '@plenary/shared';
 export type MapSelection = { kind: 'actor' | 'link'; id: string } | null;
 
 export type ActorNode = Node<
-  { name: string; sectorLabel: string; category: MapCategory; gaps: string[] },
+  { name: string; sectorLabel: string; category: MapCategory; gap: boolean },
   'actor'
 >;
 

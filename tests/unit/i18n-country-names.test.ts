@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { countryIn } from '../../web/src/lib/i18n/country-names.js';
+
+// What a participant reads beside a name in Who is here; the stored value is the ISO code.
+describe('a country shown in a language', () => {
+  it('is named by Intl in that language', () => {
+    expect(countryIn('vi', 'VN', 'un')).toBe('Việt Nam');
+    expect(countryIn('vi', 'TH', 'un')).toBe('Thái Lan');
+    expect(countryIn('th', 'PH', 'un')).toBe('ฟิลิปปินส์');
+    expect(countryIn('km', 'KH', 'common')).toBe('កម្ពុជា');
+    expect(countryIn('ko', 'KR', 'un')).toBe('대한민국');
+    expect(countryIn('zh-Hans', 'ID', 'un')).toBe('印度尼西亚');
+  });
+
+  it('keeps the workshop’s choice of UN or common names in English', () => {
+    expect(countryIn('en', 'VN', 'un')).toBe('Viet Nam');
+    expect(countryIn('en', 'VN', 'common')).toBe('Vietnam');
+    expect(countryIn('en', 'LA', 'un')).toBe('Lao People’s Democratic Republic');
+  });
+
+  it('falls back to the stored value when it is not a country code Intl knows', () => {
+    expect(countryIn('vi', 'XX', 'un')).toBe('XX');
+    expect(countryIn('th', '', 'un')).toBe('');
+  });
+});
