@@ -80,6 +80,24 @@ test('the console reaches every part from its navigation and keys, with the time
   await expect(reset).toBeVisible();
   await reset.getByRole('button', { name: 'Cancel' }).click();
   await expect(fac.getByTestId('timer')).toHaveAttribute('data-state', 'running');
+  // So do a module (saying what goes with it, its activities counted in words) and a poll.
+  await fac.getByRole('button', { name: /^Delete module Module 1:/ }).click();
+  const deleteModule = fac.getByRole('dialog', { name: 'Delete this module?' });
+  await expect(deleteModule).toContainText('and its 5 activities will be deleted');
+  await deleteModule.getByRole('button', { name: 'Cancel' }).click();
+  await expect(deleteModule).toBeHidden();
+  const polls = fac.getByTestId('facilitator-poll');
+  const pollCount = await polls.count();
+  await fac
+    .locator('#polls')
+    .getByRole('button', { name: /^Delete poll/ })
+    .first()
+    .click();
+  const deletePoll = fac.getByRole('dialog', { name: 'Delete this poll?' });
+  await expect(deletePoll).toBeVisible();
+  await deletePoll.getByRole('button', { name: 'Cancel' }).click();
+  await expect(deletePoll).toBeHidden();
+  await expect(polls).toHaveCount(pollCount);
   await checkA11y(fac, 'console at 1366 x 768');
 
   // The same console on a phone and on a 1080p screen.
