@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatCurrency,
   formatDay,
+  formatFixed,
   formatList,
   formatNumber,
   formatPercent,
@@ -24,6 +25,13 @@ describe('numbers, money and shares in each language', () => {
     expect(formatCurrency('ko', 1200, 'USD')).toBe('US$1,200');
     expect(normalSpaces(formatCurrency('id', 1200, 'IDR'))).toBe('Rp 1.200');
     expect(formatCurrency('th', 1200, 'THB')).toBe('฿1,200');
+  });
+
+  it('writes a score with its one decimal, with the language’s decimal mark', () => {
+    expect(formatFixed('en', 4)).toBe('4.0');
+    expect(formatFixed('th', 2.45)).toBe('2.5');
+    expect(formatFixed('id', 2.5)).toBe('2,5');
+    expect(formatFixed('vi', 3.25, 2)).toBe('3,25');
   });
 
   it('writes a share as a percentage', () => {

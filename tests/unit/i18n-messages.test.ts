@@ -66,6 +66,24 @@ describe('the messages', () => {
     }
   });
 
+  // Areas whose every message is translated: a message with words that reads the same as the
+  // English one was copied, not translated (proper names live in the inputs, not the text).
+  const fullyTranslated = ['review'];
+  it.each(LOCALES.filter((l) => l !== BASE_LOCALE))(
+    'leave no English behind in %s (peer review, follow-up and report)',
+    (locale) => {
+      for (const area of fullyTranslated) {
+        const { $schema: _s, ...english } = read(`messages/${area}/en.json`);
+        const translated = read(`messages/${area}/${locale}.json`);
+        for (const [key, text] of Object.entries(english)) {
+          if (typeof text !== 'string' || !/[A-Za-z]{3}/.test(text.replace(/\{\w+\}/g, '')))
+            continue;
+          expect(translated[key], `${locale}: ${key}`).not.toBe(text);
+        }
+      }
+    },
+  );
+
   it.each([...LOCALES])('have a glossary for %s beside them', (locale) => {
     expect(fs.existsSync(path.join(web, `messages/glossary/${locale}.md`))).toBe(true);
   });

@@ -18,6 +18,17 @@ export const formatNumber = (locale: Locale, n: number, maximumFractionDigits = 
     () => new Intl.NumberFormat(locale, { maximumFractionDigits }),
   ).format(n);
 
+/** A score or mean with a fixed number of decimals: "4.0", "2.5" ("2,5" in Indonesian). */
+export const formatFixed = (locale: Locale, n: number, digits = 1): string =>
+  cached(
+    `f:${locale}:${digits}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
+  ).format(n);
+
 /** A share as a percentage: 0.42 is "42%" (Khmer and Thai keep their own conventions). */
 export const formatPercent = (locale: Locale, share: number): string =>
   cached(`p:${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent' })).format(share);
