@@ -11,7 +11,7 @@ import { documentProgress, upgradeTextFields } from '@plenary/shared/kinds';
 import type { DocLimits } from './limits.js';
 import { dropPending, encodeIntegrated, hasPending, pendingBytes } from './pending.js';
 import type { Relay, RelayMessage } from './relay.js';
-import { trimAddedValues } from './trim-values.js';
+import { flattenJoinedText, trimAddedValues } from './trim-values.js';
 import {
   awarenessMessage,
   encodeStateVector,
@@ -115,6 +115,7 @@ export class Room {
     this.awareness.setLocalState(null);
     // Before anything is applied, so that the values loaded from the store are trimmed too.
     this.doc.on('afterTransactionCleanup', trimAddedValues);
+    this.doc.on('afterTransactionCleanup', flattenJoinedText);
     // Unloaded or deleted: no progress is computed nor presence sent for it any more.
     this.doc.on('destroy', () => {
       this.progress.cancel();
