@@ -1,0 +1,49 @@
+import type { ArtifactKind, PlanItem } from '@plenary/shared';
+import { PRACTICE_SECTIONS, type PracticeSection, type SmartPart } from '@plenary/shared/docs';
+import { m } from '$lib/paraglide/messages';
+
+/** Names of group work's kinds and parts, in the page's language (shared's tables stay English). */
+const KINDS: Record<ArtifactKind, () => string> = {
+  checklist: m.group_kind_checklist,
+  'action-plan': m.group_kind_action_plan,
+  vignette: m.group_kind_vignette,
+  map: m.group_kind_map,
+  budget: m.group_kind_budget,
+  practice: m.group_kind_practice,
+};
+
+const STATUSES: Record<PlanItem['status'], () => string> = {
+  planned: m.plan_status_planned,
+  'in-progress': m.plan_status_in_progress,
+  done: m.plan_status_done,
+};
+
+const SMART: Record<SmartPart, () => string> = {
+  specific: m.plan_smart_specific,
+  measurable: m.plan_smart_measurable,
+  achievable: m.plan_smart_achievable,
+  relevant: m.plan_smart_relevant,
+  'time-bound': m.plan_smart_time_bound,
+};
+
+const SECTIONS: Record<PracticeSection, () => string> = {
+  name: m.practice_name,
+  problem: m.practice_problem,
+  action: m.practice_action,
+  actors: m.practice_actors,
+  resources: m.practice_resources,
+  results: m.practice_results,
+  evidence: m.practice_evidence,
+  lessons: m.practice_lessons,
+};
+
+export const artifactKindLabel = (kind: ArtifactKind): string => KINDS[kind]();
+export const planStatusLabel = (status: PlanItem['status']): string => STATUSES[status]();
+export const smartPartLabel = (part: SmartPart): string => SMART[part]();
+export const practiceSectionLabel = (key: PracticeSection): string => SECTIONS[key]();
+
+/** A practice section named in English (as the report carries it), in the page's language. */
+export function practiceSectionFromEnglish(label: string): string {
+  const key = PRACTICE_SECTIONS.find((s) => s.label === label)?.key;
+  return key ? SECTIONS[key]() : label;
+}
