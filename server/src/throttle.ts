@@ -15,6 +15,8 @@ export class Throttle {
   /** Twice the last run's duration. */
   private gap = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** When the pending run is due. */
+  private due = Infinity;
 
   /** `intervalMs` may be a function: read at each request (e.g. longer for a larger audience). */
   constructor(
@@ -23,13 +25,22 @@ export class Throttle {
     private readonly run: () => void,
   ) {}
 
+  /**
+   * Asks for a run. With an interval function, a request that makes the interval shorter brings
+   * a pending run forward (an urgent change joining merged routine ones).
+   */
   request(): void {
-    if (this.timer) return;
+    if (this.timer && typeof this.intervalMs === 'number') return;
     const interval = typeof this.intervalMs === 'number' ? this.intervalMs : this.intervalMs();
-    const wait = this.last + Math.max(this.gap, interval) - this.now();
+    const due = this.last + Math.max(this.gap, interval);
+    if (this.timer && due >= this.due) return;
+    this.cancel();
+    const wait = due - this.now();
     if (wait <= 0) return this.fire();
+    this.due = due;
     this.timer = setTimeout(() => {
       this.timer = null;
+      this.due = Infinity;
       this.fire();
     }, wait);
     // A pending run must not keep a stopping process alive.
@@ -39,6 +50,7 @@ export class Throttle {
   cancel(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.due = Infinity;
   }
 
   private fire(): void {

@@ -104,3 +104,33 @@ describe('Throttle under a costly run', () => {
     }
   });
 });
+
+describe('Throttle whose interval shortens while a run waits', () => {
+  it('brings the waiting run forward to the shorter interval', () => {
+    vi.useFakeTimers();
+    try {
+      let runs = 0;
+      let interval = 1000;
+      const t = new Throttle(
+        () => interval,
+        Date.now,
+        () => runs++,
+      );
+      t.request();
+      t.request();
+      // An urgent change joins the merged routine ones: the run is due 100 ms after the last.
+      interval = 100;
+      t.request();
+      vi.advanceTimersByTime(100);
+      expect(runs).toBe(2);
+      // A longer interval asked for meanwhile does not put a waiting run back.
+      t.request();
+      interval = 1000;
+      t.request();
+      vi.advanceTimersByTime(100);
+      expect(runs).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

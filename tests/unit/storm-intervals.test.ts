@@ -5,7 +5,7 @@ import {
   ROSTER_INTERVAL_MS,
   audienceRosterInterval,
 } from '../../server/src/realtime/broadcast.js';
-import { presenceInterval } from '../../server/src/coediting/room.js';
+import { arrivalInterval, presenceInterval } from '../../server/src/coediting/room.js';
 
 describe('how long changes are merged before they go to every screen', () => {
   it('merges a large workshop’s roster changes for its phones over a longer interval', () => {
@@ -22,5 +22,14 @@ describe('how long changes are merged before they go to every screen', () => {
     // Each change goes to every peer: peers x (1000 / interval) messages a second.
     for (const peers of [5, 10, 25, 50, 200])
       expect(peers * (1000 / presenceInterval(peers))).toBeLessThanOrEqual(100);
+  });
+
+  it('merges arrivals, departures and renewals of presence for longer: about 25 messages a second', () => {
+    expect(arrivalInterval(1)).toBe(1000);
+    expect(arrivalInterval(25)).toBe(1000);
+    for (const peers of [1, 5, 10, 25, 50, 200]) {
+      expect(arrivalInterval(peers)).toBeGreaterThan(presenceInterval(peers));
+      expect(peers * (1000 / arrivalInterval(peers))).toBeLessThanOrEqual(25);
+    }
   });
 });

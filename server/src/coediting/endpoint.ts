@@ -5,6 +5,7 @@ import { DOC_CLOSE, docAccess, type Actor, type Workshop } from '@plenary/shared
 import { logError } from '../log.js';
 import { isAllowedOrigin } from '../origin.js';
 import type { Workshops } from '../workshops.js';
+import { batchWrites } from '../batched-writes.js';
 import { awaitDocAuth } from './doc-auth.js';
 import { identityOf } from './identity.js';
 import type { Peer, Room } from './room.js';
@@ -27,7 +28,13 @@ interface Connection extends Peer {
   chain: Promise<void>;
 }
 
-function connection(ws: WebSocket, w: Workshop, actor: Actor, wantsSaved: boolean): Connection {
+function connection(
+  ws: WebSocket,
+  socket: Duplex,
+  w: Workshop,
+  actor: Actor,
+  wantsSaved: boolean,
+): Connection {
   return {
     ws,
     chain: Promise.resolve(),
@@ -36,7 +43,9 @@ function connection(ws: WebSocket, w: Workshop, actor: Actor, wantsSaved: boolea
     clientIds: new Set(),
     wantsSaved,
     send: (message) => {
-      if (ws.readyState === ws.OPEN) ws.send(message);
+      if (ws.readyState !== ws.OPEN) return;
+      batchWrites(socket);
+      ws.send(message);
     },
     close: (code, reason) => ws.close(code, reason),
   };
@@ -64,7 +73,7 @@ export class DocsEndpoint {
     if (!workshopId || !artifactId || rest.length > 0) return refuse(404, 'Not Found');
     const wantsSaved = url.searchParams.get('saved') === '1';
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      void this.authenticate(ws, workshopId, artifactId, wantsSaved);
+      void this.authenticate(ws, socket, workshopId, artifactId, wantsSaved);
     });
   }
 
@@ -74,6 +83,7 @@ export class DocsEndpoint {
    */
   private async authenticate(
     ws: WebSocket,
+    socket: Duplex,
     workshopId: string,
     artifactId: string,
     wantsSaved: boolean,
@@ -95,7 +105,7 @@ export class DocsEndpoint {
     if (!actor) return ws.close(DOC_CLOSE.unauthorized, 'Unauthorized');
     if (docAccess(record.workshop, artifactId, actor) === 'none')
       return ws.close(DOC_CLOSE.notYet, 'No access to this document');
-    const conn = connection(ws, record.workshop, actor, wantsSaved);
+    const conn = connection(ws, socket, record.workshop, actor, wantsSaved);
     void this.connected(conn, record.workshop, artifactId, hello.take());
   }
 

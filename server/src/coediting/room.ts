@@ -39,12 +39,21 @@ const AWARENESS_INTERVAL_MS = 100;
 /**
  * The merging interval for a document with this many peers: 100 ms up to 10, then 10 ms per
  * peer, so a document sends at most about 100 presence messages a second however crowded
- * (each change goes to every peer). In a reconnect storm every arrival is a change, and 25
- * peers at 10 a second each was still most of the socket writes; a caret 250 ms late in a
- * document 25 people share is not noticed either.
+ * (each change goes to every peer). A caret 250 ms late in a document 25 people share is not
+ * noticed.
  */
 export const presenceInterval = (peers: number): number =>
   Math.max(AWARENESS_INTERVAL_MS, peers * 10);
+
+/**
+ * The merging interval when no one's presence changed what it shows: someone arrived or left,
+ * or a client renewed its unchanged state (y-protocols does every 15 s, and drops a state not
+ * renewed within 30 s). At most about 25 messages a second per document: in a reconnect storm
+ * every return is an arrival, and at presenceInterval they were still the largest share of the
+ * server's socket writes (bench/, scenario 3). Someone shown in the document a second late is
+ * not noticed either; a change of what someone edits brings the merged message forward.
+ */
+export const arrivalInterval = (peers: number): number => Math.max(1000, peers * 40);
 
 /** Someone in a room, whatever carries their messages. */
 export interface Peer {
@@ -93,6 +102,9 @@ export class Room {
   /** Presence changes not sent yet; those made here (not on another process) are published. */
   private readonly presenceChanged = new Set<number>();
   private readonly presenceChangedHere = new Set<number>();
+  /** Whether a pending presence change shows something new (not an arrival, departure or
+   *  renewal): it goes out at presenceInterval, the others at arrivalInterval. */
+  private presenceShows = false;
   private readonly presence: Throttle;
   /** Part of a client's update waits in memory for a change it depends on (see pending.ts). */
   private held = false;
@@ -107,7 +119,7 @@ export class Room {
     this.log = new DocLog(name, this.doc, deps.store, deps.limits);
     this.progress = new Throttle(PROGRESS_INTERVAL_MS, deps.now, () => this.computeProgress());
     this.presence = new Throttle(
-      () => presenceInterval(this.peers.size),
+      () => (this.presenceShows ? presenceInterval : arrivalInterval)(this.peers.size),
       deps.now,
       () => this.sendPresence(),
     );
@@ -139,12 +151,20 @@ export class Room {
       await this.log.appendWhileLoading(upgrade);
       this.deps.relay.publish(this.name, { type: 'update', update: upgrade });
     }
+    // What was loaded is stored: only what grows beyond it is reported to everyone (after a
+    // restart, the first returning client's empty sync otherwise reported it all again).
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc)))
+      this.saved.set(client, clock);
     this.watch();
     ready = true;
     for (const message of early.splice(0)) this.fromRelay(message);
   }
 
   private watch() {
+    // 'change' (before 'update') lists as updated only the states whose content changed.
+    this.awareness.on('change', ({ updated }: { updated: number[] }) => {
+      if (updated.length > 0) this.presenceShows = true;
+    });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const message = updateMessage(update);
       for (const p of this.peers) if (p !== origin) p.send(message);
@@ -260,7 +280,10 @@ export class Room {
     const stored = diff ? this.log.append(diff) : this.log.lastWrite;
     void stored.then(
       () => {
-        if (peer.wantsSaved) peer.send(savedMessage(covered));
+        // Nothing new (a returning client's sync): what it sent was in the document when it
+        // joined, or came since from others, and it hears the saved state of both anyway (on
+        // joining, and from reportSaved).
+        if (peer.wantsSaved && diff) peer.send(savedMessage(covered));
         this.deps.relay.publish(this.name, { type: 'saved', stateVector: covered });
         this.reportSaved(covered);
       },
@@ -327,6 +350,7 @@ export class Room {
     const here = [...this.presenceChangedHere];
     this.presenceChanged.clear();
     this.presenceChangedHere.clear();
+    this.presenceShows = false;
     if (changed.length > 0) {
       const message = awarenessMessage(this.awareness, changed);
       for (const p of this.peers) p.send(message);

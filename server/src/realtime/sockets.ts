@@ -1,5 +1,6 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
+import { batchWrites } from '../batched-writes.js';
 import type { DocsServer } from '../coediting/coediting-server.js';
 import type { Limiter } from '../limits.js';
 import { isAllowedOrigin } from '../origin.js';
@@ -11,6 +12,12 @@ import { authenticateHandshake } from './handshake.js';
 import type { Presence } from './presence.js';
 import type { IO } from './socket-types.js';
 import { Welcome } from './welcome.js';
+
+/** What engine.io's 'flush' event says of a connection (engine.io is socket.io's, not ours). */
+interface EngineSocket {
+  transport: { name: string };
+  request: IncomingMessage;
+}
 
 export interface RealtimeDeps {
   workshops: Workshops;
@@ -49,6 +56,13 @@ export function attachRealtime(
         (deps.answersHost?.(req.headers.host) ?? true) && isAllowedOrigin(req, deps.allowedOrigins),
       ),
     ...(deps.adapter && { adapter: deps.adapter }),
+  });
+  // Packets queued while the transport was busy (a welcome's binary parts, a patch behind
+  // them) go out in one write. Only on a connection that opened as a WebSocket: its request's
+  // socket is the one the WebSocket writes to.
+  io.engine.on('flush', (conn: EngineSocket, queued: unknown[]) => {
+    if (queued.length > 1 && conn.transport.name === 'websocket' && conn.request.headers.upgrade)
+      batchWrites(conn.request.socket);
   });
   const broadcaster = new Broadcaster(io, presence, now, deps.onRemoved);
   presence.onChange = (workshopId, participant) => {
