@@ -217,8 +217,9 @@ export interface ServerToClient {
   /** Projector: how many have answered a poll whose results it does not show; merged too. */
   'poll.count': (count: PollCount) => void;
   questions: (questions: QuestionView[]) => void;
-  /** Facilitator only: a group document changed or someone came or went. */
-  progress: (p: ArtifactProgress) => void;
+  /** Facilitator only: group documents changed or someone came or went (the changed ones,
+   *  merged: a few messages a second per workshop). */
+  progress: (p: ArtifactProgress[]) => void;
   /** Check-ins or commitments changed: what this connection may see of them. */
   followup: (f: FollowUpView) => void;
   /** Peer-review rounds changed (a rating, a state, a reveal). */

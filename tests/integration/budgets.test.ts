@@ -129,8 +129,9 @@ describe('co-editing a budget', () => {
   it('summarises each budget for the facilitator', async () => {
     const { w, people, artifactA, facilitator } = await budgetExercise();
     const summaries: string[] = [];
-    facilitator.socket.on('progress', (p) => {
-      if (p.artifactId === artifactA && p.summary) summaries.push(p.summary);
+    facilitator.socket.on('progress', (changed) => {
+      for (const p of changed)
+        if (p.artifactId === artifactA && p.summary) summaries.push(p.summary);
     });
     const ana = track(openDoc(running.url, w.id, artifactA, cred(people[0]!.token)));
     await synced(ana);

@@ -218,7 +218,7 @@ describe('co-editing a group checklist', () => {
       active: string[];
       lastEditor: string | null;
     }> = [];
-    facilitator.socket.on('progress', (p) => progress.push(p));
+    facilitator.socket.on('progress', (changed) => progress.push(...changed));
     const ana = track(openDoc(running.url, w.id, artifactA, cred(people[0]!.token)));
     await synced(ana);
     itemsOf(ana.doc).get(0).set('checked', true);

@@ -93,7 +93,8 @@ export function connect(
   base: string,
   workshopId: string,
   credential: Credential,
-  extra: { protocol?: number } = {},
+  /** `listen`: adds listeners before anything arrives (the welcome, patches right after it). */
+  extra: { protocol?: number; listen?: (socket: Client) => void } = {},
 ): Promise<Live> {
   const socket: Client = io(base, {
     transports: ['websocket'],
@@ -102,6 +103,7 @@ export function connect(
     reconnectionDelayMax: 200,
     auth: { protocol: extra.protocol ?? PROTOCOL_VERSION, workshopId, credential },
   });
+  extra.listen?.(socket);
   let session: SessionView | undefined;
   const roster = new Map<string, ParticipantView>();
   let ended: string | undefined;
@@ -110,8 +112,11 @@ export function connect(
   let rosterChain = Promise.resolve();
   socket.on('roster', (patch) => {
     rosterChain = rosterChain.then(() => {
-      // Whole profiles for a facilitator, entries for others (see RosterEntry).
-      for (const p of patch.upsert) roster.set(p.id, p as ParticipantView);
+      // Whole profiles for a facilitator, entries for others (see RosterEntry), merged over
+      // what the screen has, as the web's applyRosterPatch does (a phone's own profile stays
+      // whole when its entry comes in the shorter form everyone gets).
+      for (const p of patch.upsert)
+        roster.set(p.id, { ...roster.get(p.id), ...p } as ParticipantView);
       for (const id of patch.remove) roster.delete(id);
     });
   });

@@ -47,4 +47,39 @@ describe('a large workshop’s roster (patches to phones merged for longer)', ()
     expect(others[0]!.roster().get(ana!.participantId)).not.toHaveProperty('organisation');
     for (const c of [phone, f, ...others]) c.socket.close();
   });
+
+  it('sends a returning phone its own whole profile once, not again after everyone’s patch', async () => {
+    const w = await createWorkshop(running.url);
+    const people = [];
+    for (let i = 0; i <= LARGE_ROOM; i++)
+      people.push(await join(running.url, w.joinCode, `Person ${i}`));
+    const [ana, ben] = people;
+    const observer = await connect(running.url, w.id, { kind: 'participant', token: ben!.token });
+    let whole = 0;
+    const phone = await connect(
+      running.url,
+      w.id,
+      { kind: 'participant', token: ana!.token },
+      {
+        listen: (socket) =>
+          socket.on('roster', (patch) => {
+            for (const p of patch.upsert)
+              if (p.id === ana!.participantId && 'organisation' in p) whole++;
+          }),
+      },
+    );
+    // Everyone's patch with Ana online reached the others, so it left for her too…
+    await eventually(
+      () => expect(observer.roster().get(ana!.participantId)?.presence).toBe('online'),
+      10_000,
+    );
+    // …and whatever followed it on her connection came before this answer.
+    await phone.socket.timeout(5000).emitWithAck('clock.sync');
+    expect(whole).toBe(1);
+    expect(phone.roster().get(ana!.participantId)).toMatchObject({
+      presence: 'online',
+      organisation: 'Invented NGO',
+    });
+    for (const c of [phone, observer]) c.socket.close();
+  });
 });

@@ -130,7 +130,7 @@ describe('co-editing a referral map', () => {
   it('reports actors, links and gaps to the facilitator as a summary', async () => {
     const { w, people, artifactA, facilitator } = await mapExercise();
     const progress: ArtifactProgress[] = [];
-    facilitator.socket.on('progress', (p) => progress.push(p));
+    facilitator.socket.on('progress', (changed) => progress.push(...changed));
     const ana = track(openDoc(running.url, w.id, artifactA, cred(people[0]!.token)));
     await synced(ana);
     addActor(ana.doc, actor('police', 'City police', 'police'));

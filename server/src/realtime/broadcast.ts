@@ -34,6 +34,7 @@ import {
 } from '@plenary/shared';
 import type { Presence } from './presence.js';
 import { Throttle } from '../throttle.js';
+import { ProgressBatches } from './progress-batch.js';
 
 type IO = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 
@@ -133,13 +134,18 @@ interface EncodedRoster {
 export class Broadcaster {
   /** Per workshop and poll: the throttled tally broadcast. */
   private readonly pending = new Map<string, PendingResults>();
+  private readonly progressBatches: ProgressBatches;
 
   constructor(
     private readonly io: IO,
     private readonly presence: Presence,
     private readonly now: () => number,
     private readonly onRemoved: (workshopId: string, participantId: string) => void = () => {},
-  ) {}
+  ) {
+    this.progressBatches = new ProgressBatches(now, (workshopId, progress) =>
+      this.io.to(rooms.facilitators(workshopId)).emit('progress', progress),
+    );
+  }
 
   /** Per workshop: changes for the team and each participant's own, and for the audience. */
   private readonly rosterBatches = new Map<string, { team: RosterBatch; audience: RosterBatch }>();
@@ -227,18 +233,22 @@ export class Broadcaster {
     this.patchesSent.set(workshopId, (this.patchesSent.get(workshopId) ?? 0) + 1);
     this.encoded.delete(workshopId);
     // Presence is read when the patch leaves, so it is the latest, not the queued one. The
-    // facilitator gets whole profiles, everyone else roster entries, then each participant in
-    // the patch their own whole profile (after, so it is the one their screen keeps).
+    // facilitator gets whole profiles, everyone else roster entries; each participant in the
+    // team's patch also gets their own whole profile. A phone merges the shorter entry over the
+    // whole profile it has (applyRosterPatch), so the audience's patch needs no second one: that
+    // was a write to every returning phone in a reconnect storm (bench/, scenario 3).
     const presence = upsert.map((p) => this.presence.of(workshopId, p.id));
-    const views = upsert.map((p, i) => participantView(p, presence[i]!));
     if (audience)
       this.io.to(rooms.audience(workshopId)).emit('roster', {
         upsert: upsert.map((p, i) => rosterEntry(p, presence[i]!)),
         remove,
       });
-    else this.io.to(rooms.facilitators(workshopId)).emit('roster', { upsert: views, remove });
-    for (const v of views)
-      this.io.to(rooms.participant(workshopId, v.id)).emit('roster', { upsert: [v], remove: [] });
+    else {
+      const views = upsert.map((p, i) => participantView(p, presence[i]!));
+      this.io.to(rooms.facilitators(workshopId)).emit('roster', { upsert: views, remove });
+      for (const v of views)
+        this.io.to(rooms.participant(workshopId, v.id)).emit('roster', { upsert: [v], remove: [] });
+    }
   }
 
   changed(before: Workshop, after: Workshop): void {
@@ -371,12 +381,14 @@ export class Broadcaster {
     else this.io.to(rooms.answered(id, poll.id)).emit('poll.results', plainTallyOf(poll));
   }
 
+  /** A document's progress changed: on the console with the others', merged. */
   progress(workshopId: string, progress: ArtifactProgress): void {
-    this.io.to(rooms.facilitators(workshopId)).emit('progress', progress);
+    this.progressBatches.add(workshopId, progress);
   }
 
   ended(workshopId: string): void {
     this.presence.forget(workshopId);
+    this.progressBatches.forget(workshopId);
     for (const batch of this.rosterBatches.get(workshopId) ? this.rosterBatch(workshopId) : [])
       batch.throttle.cancel();
     this.rosterBatches.delete(workshopId);

@@ -204,8 +204,11 @@ export class Connection {
     s.on('followup', (f) => {
       this.followUp = f;
     });
-    s.on('progress', (p) => {
-      this.progress = { ...this.progress, [p.artifactId]: p };
+    s.on('progress', (changed) => {
+      this.progress = {
+        ...this.progress,
+        ...Object.fromEntries(changed.map((p) => [p.artifactId, p])),
+      };
     });
     s.on('reviews', (r) => {
       this.reviews = r;
