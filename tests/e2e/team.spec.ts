@@ -129,12 +129,20 @@ test('a training team runs one workshop: invitations, a moderator on a phone, th
   await checkA11y(lead, 'console, team section');
   await shot(lead, 'team-section');
 
-  // The lead revokes Ana: her console ends at once, and her link opens nothing any more.
+  // The lead revokes Ana: her console ends at once, and her link opens nothing any more,
+  // neither in the console nor over REST.
+  const anaKey = new URLSearchParams(new URL(anaUrl).hash.slice(1)).get('key')!;
+  const asAna = () =>
+    lead.request.get(`/api/workshops/${workshopId}`, {
+      headers: { authorization: `Bearer ${anaKey}` },
+    });
+  expect((await asAna()).status()).toBe(200);
   const anaRow = team.getByTestId('team-member').filter({ hasText: 'Ana' });
   await anaRow.getByRole('button', { name: 'Revoke Ana' }).click();
   await lead.getByRole('dialog').getByRole('button', { name: 'Revoke', exact: true }).click();
   await expect(ana.getByText('This link no longer opens the workshop')).toBeVisible();
   await expect(anaRow).toHaveCount(0);
+  expect((await asAna()).status()).toBe(403);
   await ana.reload();
   await expect(
     ana.getByRole('heading', { name: 'This link does not open the workshop' }),
