@@ -49,6 +49,11 @@ test('in the referral map and the case vignette, each field shows who else is in
   // The map: both open one actor; each field names who else is in it.
   await openOur(a, created.id, MAP);
   await openOur(b, created.id, MAP);
+  // No timer in the header until the facilitator starts one (its code loads then).
+  await expect(a.getByTestId('timer')).toHaveCount(0);
+  await f.send('timer.start', { durationMs: 600_000 });
+  await expect(a.getByTestId('timer')).toHaveAttribute('data-state', 'running');
+  await expect(a.getByTestId('timer-clock')).toHaveText(/^(10:00|9:\d\d)$/);
   const form = a.getByRole('form', { name: 'Add an actor' });
   await form.getByLabel('Name').fill('Safe House Dawn');
   await form.getByRole('button', { name: 'Add actor' }).click();
