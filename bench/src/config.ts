@@ -12,7 +12,13 @@ export interface Config {
     targets: Array<'plenary' | 'hocuspocus' | 'relay'>;
   };
   storm: { participants: number; joinWindowMs: number; groupSize: number };
-  memory: { points: number[]; groupSize: number; editsPerDoc: number };
+  memory: {
+    points: number[];
+    groupSize: number;
+    /** Things each of a document's two editors does (a whole word typed counts as one): the
+     *  same in the quick run, whose documents would otherwise be a few minutes of a group's work. */
+    editsPerDoc: number;
+  };
   coldStarts: number;
   /** Two processes on Redis behind HAProxy, one killed while everyone votes and edits. */
   failover: { participants: number; joinWindowMs: number; groupSize: number };
@@ -38,7 +44,7 @@ export function config(quick: boolean, workers: number): Config {
         },
         storm: { participants: 100, joinWindowMs: 2000, groupSize: 25 },
         failover: { participants: 40, joinWindowMs: 1000, groupSize: 5 },
-        memory: { points: [0, 50, 100], groupSize: 25, editsPerDoc: 20 },
+        memory: { points: [0, 50, 100], groupSize: 25, editsPerDoc: 60 },
         coldStarts: 1,
         cluster: {
           votes: { burstVoters: 100, burstWindowMs: 2000, steadyVoters: 40, steadyRate: 20 },

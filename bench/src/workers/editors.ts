@@ -37,6 +37,8 @@ interface Editor {
   name: string;
   conn: DocConn;
   timer: NodeJS.Timeout | null;
+  /** The word this person is typing, one character per keystroke, and where their caret is. */
+  typing: { text: Y.Text; caret: Y.RelativePosition; word: string; typed: number } | null;
 }
 
 /** One document with all its editors in this process, so that each edit's last peer is known. */
@@ -63,7 +65,7 @@ export async function openDocs(args: { docs: DocSpec[] }): Promise<number> {
         room: spec.room,
         token: e.token,
       });
-      d.editors.push({ name: e.name, conn, timer: null });
+      d.editors.push({ name: e.name, conn, timer: null, typing: null });
       conn.doc.on('afterTransaction', (tr: Y.Transaction) => {
         if (!tr.local) observed(d, tr);
       });
@@ -119,40 +121,68 @@ function observed(d: OpenDoc, tr: Y.Transaction) {
 const words = 'victim referral shelter interpreter consent police labour inspector hotline'.split(
   ' ',
 );
-const text = () =>
-  Array.from(
-    { length: 3 + Math.floor(Math.random() * 6) },
-    () => words[Math.floor(Math.random() * words.length)],
-  ).join(' ');
+const word = () => `${words[Math.floor(Math.random() * words.length)]} `;
 
 /**
- * Typing as the app sends it: a word inserted where the person's caret is (a few keystrokes in
- * one transaction, as a phone's autocomplete sends it) into the field's Y.Text; a long field
- * loses its first word, as someone tidying it would.
+ * One keystroke as the app sends it (CollabInput applies the smallest edit per input event):
+ * the next character of the word this person is typing, at their caret, which stays on its
+ * character however much the others type before it. A word is started in the field `field()`
+ * picks, at a random place; before it, a long field loses its first word, as someone tidying
+ * it would (one edit: a selection deleted).
  */
-function type(m: Y.Map<unknown>, key: string) {
-  const t = sharedText(m, key);
-  if (!t) return writeField(m, key, text());
-  if (t.length > 160) t.delete(0, t.toString().indexOf(' ') + 1 || 1);
-  const at = Math.floor(Math.random() * (t.length + 1));
-  t.insert(at, `${words[Math.floor(Math.random() * words.length)]} `);
+function keystroke(e: Editor, field: () => { m: Y.Map<unknown>; key: string } | undefined) {
+  const doc = e.conn.doc;
+  let typing = e.typing;
+  const at = typing && Y.createAbsolutePositionFromRelativePosition(typing.caret, doc);
+  if (!typing || !at || at.type !== typing.text || typing.typed >= typing.word.length) {
+    e.typing = null;
+    const f = field();
+    const t = f && sharedText(f.m, f.key);
+    if (!f) return;
+    if (!t) return writeField(f.m, f.key, word());
+    if (t.length > 160) return t.delete(0, t.toString().indexOf(' ') + 1 || 1);
+    const index = Math.floor(Math.random() * (t.length + 1));
+    typing = e.typing = {
+      text: t,
+      caret: Y.createRelativePositionFromTypeIndex(t, index),
+      word: word(),
+      typed: 0,
+    };
+  }
+  const index = Y.createAbsolutePositionFromRelativePosition(typing.caret, doc)!.index;
+  typing.text.insert(index, typing.word[typing.typed++]!);
+  typing.caret = Y.createRelativePositionFromTypeIndex(typing.text, index + 1);
 }
 
-/** One edit as a person makes it in the app: tick, or type in notes or owner on a checklist; move, rename or link on a map. */
+const midWord = (e: Editor) => !!e.typing && e.typing.typed < e.typing.word.length;
+
+/**
+ * One edit as a person makes it in the app: tick, or start typing a word in notes or owner on a
+ * checklist; move, start typing a word in the name, or link on a map. A word is typed to its
+ * end, one keystroke an edit.
+ */
 function edit(d: OpenDoc, e: Editor) {
   const doc = e.conn.doc;
+  // Someone in the middle of a word types the rest of it before doing anything else.
+  if (midWord(e)) return doc.transact(() => keystroke(e, () => undefined));
   const r = Math.random();
   if (d.spec.kind === 'checklist') {
     const items = itemsOf(doc);
-    const item = items.get(Math.floor(Math.random() * items.length));
-    if (!item) return;
-    doc.transact(() => {
-      if (r < 0.5) {
-        item.set('checked', item.get('checked') !== true);
-        item.set('checkedBy', e.name);
-      } else if (r < 0.8) type(item, 'notes');
-      else type(item, 'owner');
-    });
+    const item = () => items.get(Math.floor(Math.random() * items.length));
+    if (r < 0.5) {
+      const it = item();
+      if (!it) return;
+      doc.transact(() => {
+        it.set('checked', it.get('checked') !== true);
+        it.set('checkedBy', e.name);
+      });
+    } else
+      doc.transact(() =>
+        keystroke(e, () => {
+          const it = item();
+          return it && { m: it, key: Math.random() < 0.6 ? 'notes' : 'owner' };
+        }),
+      );
     return;
   }
   const mine = actorsOf(doc).get(actorId(e));
@@ -163,7 +193,7 @@ function edit(d: OpenDoc, e: Editor) {
       mine.set('y', Math.round(Math.random() * 800));
     });
   } else if (r < 0.85) {
-    doc.transact(() => type(mine, 'name'));
+    doc.transact(() => keystroke(e, () => ({ m: mine, key: 'name' })));
   } else {
     const own = [...linksOf(doc)].filter(([, m]) => m.get('from') === actorId(e));
     if (own.length >= 3) linksOf(doc).delete(own[0]![0]);
@@ -228,12 +258,16 @@ export async function run(args: { startAt: number; durationMs: number }): Promis
 }
 
 /**
- * Every editor makes `count` edits as fast as the connection takes them (to build a typical
- * document for the memory figures); resolves with each document's encoded size once settled.
+ * Every editor does `count` things as fast as the connection takes them (to build a typical
+ * document for the memory figures): a tick, a move, a link, or a whole word, typed one
+ * keystroke a transaction. Resolves with each document's encoded size once settled.
  */
 export async function burst(args: { count: number }): Promise<number[]> {
   for (let k = 0; k < args.count; k++) {
-    for (const d of open) for (const e of d.editors) edit(d, e);
+    for (const d of open)
+      for (const e of d.editors)
+        do edit(d, e);
+        while (midWord(e));
     await sleep(5);
   }
   await sleep(1000);
