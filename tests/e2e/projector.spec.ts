@@ -191,7 +191,11 @@ test('every projected view keeps text at 24 px or more and fits a 1920 x 1080 sc
     [
       'budgets',
       { kind: 'exercise', exerciseId: launched.budget! },
-      (p) => p.getByTestId('projected-budgets'),
+      // Every group's budget read, not only the empty frame (which fits whatever follows).
+      (p) =>
+        p.getByTestId('projected-budgets').getByRole('img', {
+          name: /^Prevention: Manila team 30%, Bangkok team 30%,( and)? Hanoi team 30%/,
+        }),
     ],
     [
       'budget',
