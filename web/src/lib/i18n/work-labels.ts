@@ -1,9 +1,10 @@
-import type { ArtifactKind, PlanItem } from '@plenary/shared';
+import type { ArtifactKind, Locale, PlanItem } from '@plenary/shared';
 import { PRACTICE_SECTIONS, type PracticeSection, type SmartPart } from '@plenary/shared/docs';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from './messages.svelte';
 
 /** Names of group work's kinds and parts, in the page's language (shared's tables stay English). */
-const KINDS: Record<ArtifactKind, () => string> = {
+const KINDS: Record<ArtifactKind, (i: object, o: { locale: Locale }) => string> = {
   checklist: m.group_kind_checklist,
   'action-plan': m.group_kind_action_plan,
   vignette: m.group_kind_vignette,
@@ -37,7 +38,9 @@ const SECTIONS: Record<PracticeSection, () => string> = {
   lessons: m.practice_lessons,
 };
 
-export const artifactKindLabel = (kind: ArtifactKind): string => KINDS[kind]();
+/** A kind in the page's language, or in another (a bilingual projector's second). */
+export const artifactKindLabel = (kind: ArtifactKind, locale: Locale = getLocale()): string =>
+  KINDS[kind]({}, { locale });
 export const planStatusLabel = (status: PlanItem['status']): string => STATUSES[status]();
 export const smartPartLabel = (part: SmartPart): string => SMART[part]();
 export const practiceSectionLabel = (key: PracticeSection): string => SECTIONS[key]();
