@@ -42,7 +42,7 @@ describe('numbers, money and shares in each language', () => {
 
 describe('dates and times', () => {
   it('writes a calendar day whatever the time zone', () => {
-    expect(formatDay('en', '2026-11-27')).toBe('Nov 27, 2026');
+    expect(formatDay('en', '2026-11-27')).toBe('27 Nov 2026');
     expect(formatDay('th', '2026-11-27')).toBe('27 พ.ย. 2569'); // the Thai (Buddhist) year
     expect(formatDay('ko', '2026-11-27')).toBe('2026년 11월 27일');
     expect(formatDay('zh-Hans', '2026-11-27')).toBe('2026年11月27日');

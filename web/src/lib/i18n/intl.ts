@@ -40,12 +40,13 @@ export const formatCurrency = (locale: Locale, amount: number, currency: string)
     () => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }),
   ).format(amount);
 
-/** A calendar day (YYYY-MM-DD, no time zone): "27 Nov 2026", "2026년 11월 27일". */
+/** A calendar day (YYYY-MM-DD, no time zone): "27 Nov 2026", "2026년 11월 27일". English puts
+ * the day first, as the UN and these workshops' programmes write dates (not "Nov 27, 2026"). */
 export const formatDay = (locale: Locale, isoDay: string): string =>
   cached(
     `d:${locale}`,
     () =>
-      new Intl.DateTimeFormat(locale, {
+      new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
         day: 'numeric',
         month: 'short',
         year: 'numeric',
