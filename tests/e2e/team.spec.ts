@@ -169,3 +169,60 @@ test('a training team runs one workshop: invitations, a moderator on a phone, th
   await expect(lead.getByTestId('report-team')).toContainText('Ana made a new projector link');
   await expect(lead.getByTestId('report-team')).toContainText('Chloé revoked Ana’s key');
 });
+
+test('keys are replaced from the console: a member’s new link, and the lead’s own key', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(300_000);
+  const created = await (
+    await request.post('/api/workshops', { data: { title: 'Key change', template: 'blank' } })
+  ).json();
+  const asKey = (key: string) =>
+    request.get(`/api/workshops/${created.id}`, { headers: { authorization: `Bearer ${key}` } });
+  const keyOf = (url: string) => new URLSearchParams(new URL(url).hash.slice(1)).get('key')!;
+  const lead = await pageAt(browser, LAPTOP);
+  await lead.goto(`/w/${created.id}/facilitate#key=${created.facilitatorKey}`);
+  const team = lead.getByTestId('team-panel');
+  await team.getByLabel('Name', { exact: true }).fill('Dara');
+  await team.getByLabel('Role').selectOption({ label: 'Co-facilitator' });
+  await team.getByRole('button', { name: 'Invite' }).click();
+  const daraUrl = await team.getByTestId('invite-url').inputValue();
+  await team.getByRole('button', { name: 'Done' }).click();
+  const dara = await pageAt(browser, LAPTOP);
+  await dara.goto(daraUrl);
+  await keepTheLink(dara);
+
+  // Dara's link was seen: the lead gives her a new one. The old one stops at once.
+  const daraRow = team.getByTestId('team-member').filter({ hasText: 'Dara' });
+  await daraRow.getByRole('button', { name: 'New link for Dara' }).click();
+  await lead.getByRole('dialog').getByRole('button', { name: 'Make a new link' }).click();
+  const handover = team.getByRole('region', { name: 'Link for Dara' });
+  const newDaraUrl = await handover.getByTestId('invite-url').inputValue();
+  expect(keyOf(newDaraUrl)).not.toBe(keyOf(daraUrl));
+  await expect(dara.getByText('This link no longer opens the workshop')).toBeVisible();
+  expect((await asKey(keyOf(daraUrl))).status()).toBe(403);
+  await checkA11y(lead, 'console, a member’s new link');
+  await shot(lead, 'team-new-member-link');
+  await handover.getByRole('button', { name: 'Done' }).click();
+  await dara.goto(newDaraUrl);
+  await keepTheLink(dara);
+  await expect(dara.getByTestId('team-member').filter({ hasText: 'Dara (you)' })).toBeVisible();
+
+  // The lead replaces their own key: the page comes back on the new link, asking to keep it;
+  // the old key opens nothing, on this page or over REST. Dara is not affected.
+  await team.getByRole('button', { name: 'Replace my key…' }).click();
+  await lead.getByRole('dialog').getByRole('button', { name: 'Replace my key' }).click();
+  const newLeadUrl = await keepTheLink(lead);
+  expect(keyOf(newLeadUrl)).not.toBe(created.facilitatorKey);
+  expect(lead.url()).not.toContain(created.facilitatorKey);
+  expect((await asKey(created.facilitatorKey)).status()).toBe(403);
+  expect((await asKey(keyOf(newLeadUrl))).status()).toBe(200);
+  await expect(lead.getByTestId('workshop-title')).toHaveText('Key change');
+  await expect(dara.getByTestId('workshop-title')).toHaveText('Key change');
+  const old = await pageAt(browser, LAPTOP);
+  await old.goto(`/w/${created.id}/facilitate#key=${created.facilitatorKey}`);
+  await expect(
+    old.getByRole('heading', { name: 'This link does not open the workshop' }),
+  ).toBeVisible();
+});
