@@ -108,7 +108,7 @@ async function workshopWithWork(
   const f = await facilitatorSocket(base, w.id, w.facilitatorKey);
   let rounds: ReviewRoundView[] = [];
   f.socket.on('reviews', (r: ReviewRoundView[]) => (rounds = r));
-  const people = [];
+  const people: (Awaited<ReturnType<typeof joinWorkshop>> & { groupId: string })[] = [];
   for (const [i, name] of GROUPS.entries()) {
     const p = await joinWorkshop(request, w.joinCode, `Person ${i + 1}`, i ? 'VN' : 'TH');
     const { groupId } = await f.send('group.create', { name });
