@@ -31,7 +31,8 @@ const BUILD_INPUTS = [
   'web/src',
   'web/static',
   'web/messages',
-  'web/project.inlang/settings.json',
+  // Not web/project.inlang/settings.json: the inlang SDK rewrites it (same content) whenever it
+  // loads the project, as `pnpm check` does, which would make every check look like a change.
   'web/i18n-build.js',
   'package.json',
   'pnpm-lock.yaml',
