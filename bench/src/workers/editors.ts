@@ -157,9 +157,9 @@ function keystroke(e: Editor, field: () => { m: Y.Map<unknown>; key: string } | 
 const midWord = (e: Editor) => !!e.typing && e.typing.typed < e.typing.word.length;
 
 /**
- * One edit as a person makes it in the app: tick, or start typing a word in notes or owner on a
- * checklist; move, start typing a word in the name, or link on a map. A word is typed to its
- * end, one keystroke an edit.
+ * One edit as a person makes it in the app: tick, or start typing a word in an indicator's notes
+ * (or, less often, its wording) on a checklist; move, start typing a word in the name, or link on
+ * a map. A word is typed to its end, one keystroke an edit.
  */
 function edit(d: OpenDoc, e: Editor) {
   const doc = e.conn.doc;
@@ -180,7 +180,7 @@ function edit(d: OpenDoc, e: Editor) {
       doc.transact(() =>
         keystroke(e, () => {
           const it = item();
-          return it && { m: it, key: Math.random() < 0.6 ? 'notes' : 'owner' };
+          return it && { m: it, key: Math.random() < 0.8 ? 'notes' : 'text' };
         }),
       );
     return;
