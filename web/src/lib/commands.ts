@@ -8,6 +8,8 @@ import type {
   Failure,
   ServerToClient,
 } from '@plenary/shared';
+import { commandFailureText } from './i18n/error-text.js';
+import { getLocale } from './i18n/messages.svelte.js';
 import { newCmdId } from './ids.js';
 import type { LiveSocket } from './live-socket.js';
 import { readJson, writeJson } from './storage.js';
@@ -72,6 +74,8 @@ const NEXT_STEP: Partial<Record<ErrorCode, string>> = {
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 export function describeFailure(name: CommandName, f: Failure): string {
+  const translated = commandFailureText(name, f, getLocale());
+  if (translated) return translated;
   const next = NEXT_STEP[f.code];
   return [`Could not ${WHAT[name] ?? 'do that'}.`, sentence(f.message), next]
     .filter(Boolean)

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { CreateWorkshopInput } from '@plenary/shared';
-import { fieldErrors } from '$lib/forms';
+import { createTexts, fieldErrorsIn } from '$lib/i18n/field-errors';
+import { errorText } from '$lib/i18n/error-text';
 import { entryOf, statusOf, textFields } from '$lib/server/entry';
 import { consoleLanding } from '$lib/landing';
 import type { Actions } from './$types';
@@ -22,11 +23,16 @@ export const actions: Actions = {
       endsOn: values.endsOn || null,
       venue: values.venue,
     });
-    if (!parsed.success)
-      return fail(400, { create: { values, errors: fieldErrors(parsed.error), formError: '' } });
+    // Said in the page's language (the device's choice or the browser's), as the page would.
+    const { locale } = event.locals;
+    if (!parsed.success) {
+      const errors = fieldErrorsIn(parsed.error, createTexts(values), locale);
+      return fail(400, { create: { values, errors, formError: '' } });
+    }
     const created = await entryOf(event).create(parsed.data);
     if (!created.ok) {
-      const { code, message, field } = created;
+      const { code, field } = created;
+      const message = errorText(created, null, locale);
       return fail(statusOf(code), {
         create: {
           values,

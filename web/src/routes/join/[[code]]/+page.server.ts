@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { countryCodeFor, JoinCode, JoinInput, type JoinLookup } from '@plenary/shared';
-import { fieldErrors } from '$lib/forms';
+import { errorText } from '$lib/i18n/error-text';
+import { fieldErrorsIn, PROFILE_TEXTS } from '$lib/i18n/field-errors';
 import { entryOf, statusOf, textFields } from '$lib/server/entry';
 import { participantLanding } from '$lib/landing';
 import type { Actions, PageServerLoad } from './$types';
@@ -36,12 +37,17 @@ export const actions: Actions = {
     // The country as typed (any name of it, see countries.ts); the API takes its ISO code.
     const country = countryCodeFor(values.country) ?? '';
     // The page's language (the device's choice or the browser's) starts the profile's.
-    const parsed = JoinInput.safeParse({ ...values, country, language: event.locals.locale });
-    if (!parsed.success)
-      return fail(400, { values, errors: fieldErrors(parsed.error), formError: '' });
+    const { locale } = event.locals;
+    const parsed = JoinInput.safeParse({ ...values, country, language: locale });
+    // What was wrong, in that language too.
+    if (!parsed.success) {
+      const errors = fieldErrorsIn(parsed.error, PROFILE_TEXTS, locale);
+      return fail(400, { values, errors, formError: '' });
+    }
     const joined = await entryOf(event).join(parsed.data);
     if (!joined.ok) {
-      const { code, message, field } = joined;
+      const { code, field } = joined;
+      const message = errorText(joined, 'join', locale);
       return fail(statusOf(code), {
         values,
         errors: field ? { [field]: message } : {},

@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CreateWorkshopInput, JoinCode, JoinInput, type Locale } from '@plenary/shared';
+import { compileMessages } from '../../web/i18n-build.js';
+
+type ErrorTextModule = typeof import('../../web/src/lib/i18n/error-text.js');
+type FieldErrorsModule = typeof import('../../web/src/lib/i18n/field-errors.js');
+let errors: ErrorTextModule;
+let fields: FieldErrorsModule;
+
+// The modules read the compiled messages (web/src/lib/paraglide, made by the build): compile
+// them first when they are missing or older than messages/*.json.
+beforeAll(async () => {
+  await compileMessages();
+  errors = await import('../../web/src/lib/i18n/error-text.js');
+  fields = await import('../../web/src/lib/i18n/field-errors.js');
+}, 60_000);
+
+const web = path.join(import.meta.dirname, '../../web/messages');
+/** A language's messages as the translators wrote them (one area's file). */
+const said = (area: string, locale: Locale) =>
+  JSON.parse(fs.readFileSync(path.join(web, area, `${locale}.json`), 'utf8')) as Record<
+    string,
+    string
+  >;
+
+const closed = { code: 'conflict', message: 'This poll is closed: your vote was not counted' };
+
+describe('a failure the server answered, in the reader’s language', () => {
+  it('is the server’s own message in English', () => {
+    expect(errors.errorText(closed, 'vote.cast', 'en')).toBe(closed.message);
+    expect(errors.errorText({ code: 'rate_limited', message: 'Slow down' }, null, 'en')).toBe(
+      'Slow down',
+    );
+  });
+
+  it('is chosen by its code and where it happened in another language', () => {
+    expect(errors.errorText(closed, 'vote.cast', 'ko')).toBe(
+      said('errors', 'ko').error_vote_closed,
+    );
+    const missing = { code: 'not_found', message: 'No workshop has this join code' };
+    expect(errors.errorText(missing, 'join', 'th')).toBe(said('errors', 'th').error_join_not_found);
+    const removed = { code: 'forbidden', message: 'You are no longer in this workshop' };
+    expect(errors.errorText(removed, 'question.ask', 'vi')).toBe(
+      said('errors', 'vi').error_removed,
+    );
+  });
+
+  it('is chosen by its code alone where the place says nothing more', () => {
+    const limited = { code: 'rate_limited', message: 'Too many requests' };
+    expect(errors.errorText(limited, 'join', 'km')).toBe(said('errors', 'km').error_rate_limited);
+    expect(errors.errorText(limited, null, 'zh-Hans')).toBe(
+      said('errors', 'zh-Hans').error_rate_limited,
+    );
+  });
+
+  it('keeps the server’s message for a code with no translation there', () => {
+    const invalid = { code: 'bad_request', message: 'Give at least one score', field: 'scores' };
+    expect(errors.errorText(invalid, 'review.rate', 'id')).toBe(invalid.message);
+    const unknown = { code: 'teapot', message: 'A newer server said this' };
+    expect(errors.errorText(unknown, 'vote.cast', 'ko')).toBe(unknown.message);
+  });
+
+  it('says what a participant was doing, then why it failed', () => {
+    const ko = said('errors', 'ko');
+    expect(errors.commandFailureText('vote.cast', closed, 'ko')).toBe(
+      `${ko.error_cmd_vote} ${ko.error_vote_closed}`,
+    );
+    const zh = said('errors', 'zh-Hans');
+    expect(errors.commandFailureText('vote.cast', closed, 'zh-Hans')).toBe(
+      `${zh.error_cmd_vote}${zh.error_vote_closed}`,
+    );
+  });
+
+  it('leaves English, and the console’s commands, to the words they had', () => {
+    expect(errors.commandFailureText('vote.cast', closed, 'en')).toBeNull();
+    const notRunning = { code: 'conflict', message: 'The timer is not running' };
+    expect(errors.commandFailureText('timer.pause', notRunning, 'ko')).toBeNull();
+  });
+});
+
+describe('what a form says beside a field', () => {
+  const badCreate = [
+    { title: '', startsOn: null, endsOn: null, venue: 'x'.repeat(500) },
+    { title: 't'.repeat(500), startsOn: '2026-11-27', endsOn: '2026-11-23', venue: '' },
+    { title: 'Training', startsOn: '27/11/2026', endsOn: null, venue: '\u200b' },
+  ];
+  const createValues = (input: (typeof badCreate)[number]) => ({
+    startsOn: input.startsOn ?? '',
+    endsOn: input.endsOn ?? '',
+  });
+  const failed = <T>(result: { success: boolean; error?: T }): T => {
+    expect(result.success).toBe(false);
+    return result.error!;
+  };
+
+  it('is the schema’s own English in English', () => {
+    for (const input of badCreate) {
+      const error = failed(CreateWorkshopInput.safeParse(input));
+      const english = fields.fieldErrorsIn(error, fields.createTexts(createValues(input)), 'en');
+      for (const [field, text] of Object.entries(english))
+        expect(text).toBe(error.issues.find((i) => i.path[0] === field)!.message);
+    }
+    const join = failed(JoinInput.safeParse({ joinCode: 'K7', name: ' ', country: 'Atlantis' }));
+    expect(fields.fieldErrorsIn(join, fields.PROFILE_TEXTS, 'en')).toEqual({
+      joinCode: 'A join code has 6 characters',
+      name: 'Name is required',
+      country: 'Choose a country from the list',
+    });
+  });
+
+  it('is in the reader’s language for the create form', () => {
+    const home = said('home', 'ko');
+    const [empty, reversed] = badCreate;
+    const first = failed(CreateWorkshopInput.safeParse(empty));
+    expect(fields.fieldErrorsIn(first, fields.createTexts(createValues(empty!)), 'ko')).toEqual({
+      title: home.home_error_title_required,
+      venue: home.home_error_venue_too_long!.replace('{max}', '120'),
+    });
+    const second = failed(CreateWorkshopInput.safeParse({ ...reversed, title: 'Training' }));
+    expect(fields.fieldErrorsIn(second, fields.createTexts(createValues(reversed!)), 'ko')).toEqual(
+      { endsOn: home.home_error_dates_order },
+    );
+  });
+
+  it('is in the reader’s language for the join form and the home page’s code', () => {
+    const t = said('errors', 'th');
+    const join = failed(JoinInput.safeParse({ joinCode: 'K7M2QX', name: '', country: 'Atlantis' }));
+    expect(fields.fieldErrorsIn(join, fields.PROFILE_TEXTS, 'th')).toEqual({
+      name: t.error_name_required,
+      country: t.error_country_choose,
+    });
+    const code = failed(JoinCode.safeParse('K7M2Q!'));
+    expect(fields.fieldErrorsIn(code, { form: fields.joinCodeText }, 'th').form).toBe(
+      said('home', 'th').home_code_invalid,
+    );
+  });
+});
