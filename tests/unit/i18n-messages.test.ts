@@ -68,9 +68,9 @@ describe('the messages', () => {
 
   // Areas whose every message is translated: a message with words that reads the same as the
   // English one was copied, not translated (proper names live in the inputs, not the text).
-  const fullyTranslated = ['review'];
+  const fullyTranslated = ['review', 'console-groups'];
   it.each(LOCALES.filter((l) => l !== BASE_LOCALE))(
-    'leave no English behind in %s (peer review, follow-up and report)',
+    'leave no English behind in %s (peer review, follow-up, report; the console’s groups, review, team, follow-up and report panels)',
     (locale) => {
       for (const area of fullyTranslated) {
         const { $schema: _s, ...english } = read(`messages/${area}/en.json`);

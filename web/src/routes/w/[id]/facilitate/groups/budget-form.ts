@@ -5,6 +5,7 @@ import {
   type Failure,
   type Pillar,
 } from '@plenary/shared';
+import { m } from '$lib/paraglide/messages';
 
 /** The budget fields as typed: text, so that an empty field stays empty rather than 0. */
 export interface BudgetDraft {
@@ -65,7 +66,7 @@ export function parseDraft(
   const parsed = BudgetSettingsSchema.safeParse(settingsInput(d));
   if (parsed.success) return { ok: true, settings: parsed.data };
   const errors: BudgetErrors = {};
-  if (String(d.envelope ?? '').trim() === '') errors.envelope = 'Set the envelope';
+  if (String(d.envelope ?? '').trim() === '') errors.envelope = m.console_groups_set_envelope();
   for (const issue of parsed.error.issues) errors[errorKey(issue.path)] ??= issue.message;
   return { ok: false, errors };
 }
