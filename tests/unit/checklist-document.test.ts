@@ -6,6 +6,7 @@ import {
   newItem,
   readItem,
   seedChecklist,
+  setTicked,
 } from '../../shared/src/kinds/checklist/document.js';
 
 const ids = () => {
@@ -53,5 +54,51 @@ describe('a checklist document', () => {
     itemsOf(copy).push([newItem(readItem(itemsOf(doc).get(0)))]);
     expect(readItem(itemsOf(copy).get(0))).toEqual(legacy);
     expect(checklistProgress(copy)).toEqual({ done: 1, total: 1 });
+  });
+});
+
+describe('ticking an indicator', () => {
+  it('records who ticked it, and unticking leaves neither key behind', () => {
+    const doc = new Y.Doc();
+    seedChecklist(doc, 'identification-adult', ids());
+    const item = itemsOf(doc).get(0);
+    setTicked(item, true, 'Ana');
+    expect(readItem(item)).toMatchObject({ checked: true, checkedBy: 'Ana' });
+    expect(checklistProgress(doc).done).toBe(1);
+    const size = Y.encodeStateAsUpdate(doc).length;
+    setTicked(item, false, 'Ana');
+    expect(item.has('checked') || item.has('checkedBy')).toBe(false);
+    expect(readItem(item)).toMatchObject({ checked: false, checkedBy: null });
+    // Unticking only deletes: no new value is written (setting false and null wrote two).
+    expect(Y.encodeStateAsUpdate(doc).length).toBeLessThan(size + 8);
+    setTicked(item, true, null);
+    expect(readItem(item)).toMatchObject({ checked: true, checkedBy: null });
+  });
+
+  it('agrees on the tick when two people tick at once, and keeps a note written meanwhile', () => {
+    const a = new Y.Doc();
+    seedChecklist(a, 'identification-adult', ids());
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    setTicked(itemsOf(a).get(0), true, 'Ana');
+    setTicked(itemsOf(b).get(0), true, 'Budi');
+    (itemsOf(b).get(1).get('notes') as Y.Text).insert(0, 'Seen at the port');
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(readItem(itemsOf(a).get(0))).toEqual(readItem(itemsOf(b).get(0)));
+    expect(readItem(itemsOf(a).get(0)).checked).toBe(true);
+    expect(['Ana', 'Budi']).toContain(readItem(itemsOf(a).get(0)).checkedBy);
+    // Then one unticks while the other writes a note on it: both land.
+    setTicked(itemsOf(a).get(0), false, 'Ana');
+    (itemsOf(b).get(0).get('notes') as Y.Text).insert(0, 'Ask the interpreter');
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    for (const doc of [a, b])
+      expect(readItem(itemsOf(doc).get(0))).toMatchObject({
+        checked: false,
+        checkedBy: null,
+        notes: 'Ask the interpreter',
+      });
+    expect(readItem(itemsOf(a).get(1)).notes).toBe('Seen at the port');
   });
 });

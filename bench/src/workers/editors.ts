@@ -5,6 +5,7 @@ import {
   addLink,
   itemsOf,
   linksOf,
+  setTicked,
   sharedText,
   writeField,
 } from '@plenary/shared/docs';
@@ -172,10 +173,7 @@ function edit(d: OpenDoc, e: Editor) {
     if (r < 0.5) {
       const it = item();
       if (!it) return;
-      doc.transact(() => {
-        it.set('checked', it.get('checked') !== true);
-        it.set('checkedBy', e.name);
-      });
+      setTicked(it, it.get('checked') !== true, e.name);
     } else
       doc.transact(() =>
         keystroke(e, () => {

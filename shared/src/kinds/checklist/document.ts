@@ -38,6 +38,26 @@ export function newItem(fields: Partial<ChecklistItem> & { id: string }): Y.Map<
   return toYMap(full);
 }
 
+/**
+ * Ticks an indicator (with who ticked it, when known) or unticks it. An unticked indicator holds
+ * neither key: deleting them adds nothing to the document, where setting false and null would
+ * add two values (and keep the two they replace) each time someone changes their mind.
+ */
+export function setTicked(m: Y.Map<unknown>, ticked: boolean, by: string | null): void {
+  const write = () => {
+    if (!ticked) {
+      for (const key of ['checked', 'checkedBy']) if (m.has(key)) m.delete(key);
+      return;
+    }
+    if (m.get('checked') !== true) m.set('checked', true);
+    if (by === null) {
+      if (m.has('checkedBy')) m.delete('checkedBy');
+    } else if (m.get('checkedBy') !== by) m.set('checkedBy', by);
+  };
+  if (m.doc) m.doc.transact(write);
+  else write();
+}
+
 export function readItem(m: Y.Map<unknown>): ChecklistItem {
   const s = (k: string) => {
     const v = m.get(k);
