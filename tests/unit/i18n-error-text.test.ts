@@ -4,17 +4,36 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CreateWorkshopInput, JoinCode, JoinInput, type Locale } from '@plenary/shared';
 import { compileMessages } from '../../web/i18n-build.js';
 
-type ErrorTextModule = typeof import('../../web/src/lib/i18n/error-text.js');
-type FieldErrorsModule = typeof import('../../web/src/lib/i18n/field-errors.js');
+/** What the tests use of web/src/lib/i18n/error-text.ts and field-errors.ts. */
+interface Refused {
+  code: string;
+  message: string;
+}
+interface ParseError {
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code?: string; message: string }>;
+}
+type FieldTexts = Record<string, unknown>;
+interface ErrorTextModule {
+  errorText(failure: Refused, context: string | null, locale: Locale): string;
+  commandFailureText(name: string, failure: Refused, locale: Locale): string | null;
+}
+interface FieldErrorsModule {
+  fieldErrorsIn(error: ParseError, texts: FieldTexts, locale: Locale): Record<string, string>;
+  createTexts(values: { startsOn: string; endsOn: string }): FieldTexts;
+  PROFILE_TEXTS: FieldTexts;
+  joinCodeText: unknown;
+}
 let errors: ErrorTextModule;
 let fields: FieldErrorsModule;
 
 // The modules read the compiled messages (web/src/lib/paraglide, made by the build): compile
-// them first when they are missing or older than messages/*.json.
+// them first when they are missing or older than messages/*.json. Imported by a path the type
+// checker does not follow: it would check the compiled JavaScript, which only web's config reads.
+const lib = '../../web/src/lib/i18n';
 beforeAll(async () => {
   await compileMessages();
-  errors = await import('../../web/src/lib/i18n/error-text.js');
-  fields = await import('../../web/src/lib/i18n/field-errors.js');
+  errors = (await import(`${lib}/error-text.js`)) as ErrorTextModule;
+  fields = (await import(`${lib}/field-errors.js`)) as FieldErrorsModule;
 }, 60_000);
 
 const web = path.join(import.meta.dirname, '../../web/messages');
