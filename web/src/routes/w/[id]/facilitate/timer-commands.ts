@@ -1,5 +1,6 @@
 import type { Connection } from '$lib/connection.svelte';
 import { sectionForKey } from '$lib/console-sections';
+import { m } from '$lib/paraglide/messages';
 
 /** The one timer action that fits now: start when idle, pause when running, resume when paused. */
 export function primaryTimerAction(status: 'idle' | 'running' | 'paused' | undefined): {
@@ -8,11 +9,20 @@ export function primaryTimerAction(status: 'idle' | 'running' | 'paused' | undef
 } {
   switch (status) {
     case 'running':
-      return { label: 'Pause timer', run: (c) => void c.commands.send('timer.pause', {}) };
+      return {
+        label: m.console_timer_pause(),
+        run: (c) => void c.commands.send('timer.pause', {}),
+      };
     case 'paused':
-      return { label: 'Resume timer', run: (c) => void c.commands.send('timer.resume', {}) };
+      return {
+        label: m.console_timer_resume(),
+        run: (c) => void c.commands.send('timer.resume', {}),
+      };
     default:
-      return { label: 'Start timer', run: (c) => void c.commands.send('timer.start', {}) };
+      return {
+        label: m.console_timer_start(),
+        run: (c) => void c.commands.send('timer.start', {}),
+      };
   }
 }
 

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { toasts } from '$lib/toasts.svelte';
 
 /** Fetches the poll results as CSV with the facilitator key and saves them as a file. */
@@ -22,6 +23,6 @@ export async function downloadCsv(
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   } catch {
-    toasts.error('Could not download the results. Check the connection, then try again.');
+    toasts.error(m.console_csv_failed());
   }
 }
