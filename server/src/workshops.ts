@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import {
   applyCommand,
   createWorkshop,
@@ -36,6 +37,19 @@ export interface CommandOutcome<K extends CommandName> {
   after: Workshop;
 }
 
+/** A command's new state became the workshop's: in the order commands apply, before the disk. */
+export interface AppliedChange {
+  workshopId: string;
+  name: CommandName;
+  before: Workshop;
+  after: Workshop;
+}
+
+/** What the workshops announce, for whoever shows state to people (realtime/broadcast.ts). */
+export interface WorkshopEvents {
+  applied: [AppliedChange];
+}
+
 export interface Created {
   workshop: Workshop;
   facilitatorKey: string;
@@ -69,6 +83,8 @@ export class Workshops {
   private readonly queues = new Map<string, Promise<unknown>>();
   /** Per workshop, the latest save still on its way to disk. */
   private readonly durable = new Map<string, Promise<void>>();
+  /** `applied`: emitted once per command that changed a workshop (never for a duplicate). */
+  readonly events = new EventEmitter<WorkshopEvents>();
 
   constructor(
     private readonly store: Store,
@@ -166,11 +182,6 @@ export class Workshops {
     cmdId: string,
     input: CommandInput<K>,
     ballotKeyFor?: (pollId: string) => string,
-    /**
-     * Called once the new state is the workshop's, in the order commands apply, before it is on
-     * disk (the result still waits for the disk). Votes are broadcast from here: see sockets.ts.
-     */
-    onApplied?: (before: Workshop, after: Workshop) => void,
     /** Makes a key for a command that needs one (team.invite, key.rotate); returns its hash. */
     issueKey?: () => string,
   ): Promise<CommandOutcome<K> | undefined> {
@@ -194,7 +205,10 @@ export class Workshops {
       if (!applied.ok) return { result: applied, before, after: before };
       const after = applied.value.workshop;
       const recentCommands = [...record.recentCommands, cmdId].slice(-RECENT_COMMANDS);
-      persist({ workshop: after, recentCommands }, record, () => onApplied?.(before, after));
+      // The result waits for the disk; `applied` goes out as soon as the state is the workshop's.
+      persist({ workshop: after, recentCommands }, record, () =>
+        this.events.emit('applied', { workshopId, name, before, after }),
+      );
       return { result: ok({ result: applied.value.result, duplicate: false }), before, after };
     });
   }

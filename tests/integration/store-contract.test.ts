@@ -10,7 +10,7 @@ import {
   type Store,
   type StoredWorkshop,
 } from '@plenary/server';
-import { Workshops } from '../../server/src/workshops.js';
+import { Workshops, type AppliedChange } from '../../server/src/workshops.js';
 import { workshop } from '../unit/fixtures.js';
 import { startRedis, type RedisProcess } from './redis-process.js';
 
@@ -88,6 +88,9 @@ describe.each(Object.keys(kinds))('the %s store', (kind) => {
     // Two processes when the store can be shared; one otherwise. (At most 40 modules.)
     const one = new Workshops(store);
     const runners = [one, twin ? new Workshops(twin()) : one];
+    // Broadcasting hears of each change once it applies: one event per command applied.
+    const applied: AppliedChange[] = [];
+    for (const r of new Set(runners)) r.events.on('applied', (change) => applied.push(change));
     const acks = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         runners[i % 2]!.run(id, { role: 'facilitator' }, 'module.add', `cmd-${i}`, {
@@ -107,6 +110,18 @@ describe.each(Object.keys(kinds))('the %s store', (kind) => {
     const titles = (await runners[0]!.get(id))!.workshop.modules.map((m) => m.title);
     expect(titles).toHaveLength(30);
     expect(new Set(titles).size).toBe(30);
+    // None for the retries (duplicates); each one a step of one module, for its command.
+    expect(applied).toHaveLength(30);
+    for (const change of applied) {
+      expect(change).toMatchObject({ workshopId: id, name: 'module.add' });
+      expect(change.after.modules).toHaveLength(change.before.modules.length + 1);
+    }
+    // A refused command changes nothing and announces nothing.
+    const refused = await one.run(id, { role: 'facilitator' }, 'module.delete', 'cmd-bad', {
+      moduleId: 'no-such-module',
+    });
+    expect(refused?.result.ok).toBe(false);
+    expect(applied).toHaveLength(30);
   });
 });
 

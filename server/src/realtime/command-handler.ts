@@ -9,7 +9,7 @@ import {
 } from '@plenary/shared';
 import { logError } from '../log.js';
 import { hashSecret, newSecret } from '../secrets.js';
-import type { Broadcaster } from './broadcast.js';
+import { broadcastsWhenApplied, type Broadcaster } from './broadcast.js';
 import type { RealtimeDeps } from './sockets.js';
 import { ballotKeys, type IO, type PlenarySocket } from './socket-types.js';
 import { dropRevoked, revokedKeys, sendTeam } from './team.js';
@@ -75,12 +75,6 @@ export class CommandHandler {
     // itself goes back in the acknowledgement only.
     let issued: string | undefined;
     const issueKey = () => hashSecret((issued = newSecret()));
-    // A vote changes only its poll's tally, which is merged over 40 ms anyway: it goes to the
-    // screens as soon as it applies, not after the disk (the voter's acknowledgement still
-    // waits for it). In a burst of 1,000 votes a tally waited for a whole-file write and its
-    // fsync first (bench/, scenario 1). A vote lost in a crash before its write was never
-    // acknowledged, so its client sends it again, and every screen is welcomed afresh.
-    const early = name === 'vote.cast';
     const outcome = await this.deps.workshops.run(
       workshopId,
       actor,
@@ -88,17 +82,14 @@ export class CommandHandler {
       envelope.data.cmdId,
       input.data as never,
       ballotKeys(socket.data),
-      (b, a) => {
-        this.broadcaster.applied(a);
-        if (early) this.broadcaster.changed(b, a);
-      },
       issueKey,
     );
     if (!outcome)
       return { ok: false, code: 'not_found', message: 'This workshop no longer exists' };
     const { result, before, after } = outcome;
     if (!result.ok) return result;
-    if (!early) {
+    // A vote went to the screens when it applied (Broadcaster.applied); the rest once on disk.
+    if (!broadcastsWhenApplied(name)) {
       const revoked = revokedKeys(before, after);
       if (socket.data.keyHash && revoked.includes(socket.data.keyHash))
         this.endAfterAck.add(socket);

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { Participant, PresenceInfo } from '@plenary/shared';
 import type { Bus } from '../bus.js';
 
@@ -22,8 +23,10 @@ export class Presence {
     string,
     Map<string, { sockets: number; lastSeenAt: number | null }>
   >();
-  /** Set by the socket layer: called with a participant whose roster entry should be re-sent. */
-  onChange: (workshopId: string, participant: Participant | string) => void = () => {};
+  /** `changed`: a participant (or their id) whose roster entry should be re-sent. */
+  readonly events = new EventEmitter<{
+    changed: [workshopId: string, participant: Participant | string];
+  }>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -103,7 +106,7 @@ export class Presence {
 
   /** A new participant joined (over REST): show them on the roster before they connect. */
   announce(workshopId: string, participant: Participant): void {
-    this.onChange(workshopId, participant);
+    this.events.emit('changed', workshopId, participant);
   }
 
   /** Returns true when this is the participant's first live connection (they came online). */

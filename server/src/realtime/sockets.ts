@@ -65,9 +65,10 @@ export function attachRealtime(
       batchWrites(conn.request.socket);
   });
   const broadcaster = new Broadcaster(io, presence, now, deps.onRemoved);
-  presence.onChange = (workshopId, participant) => {
+  workshops.events.on('applied', (change) => broadcaster.applied(change));
+  presence.events.on('changed', (workshopId, participant) => {
     if (typeof participant !== 'string') broadcaster.upsert(workshopId, participant);
-  };
+  });
   io.use(authenticateHandshake(workshops));
   const context: ConnectionContext = {
     io,
