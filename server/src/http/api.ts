@@ -1,4 +1,10 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, {
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+  type Router,
+} from 'express';
 import {
   knowledgeCheck,
   participantView,
@@ -36,77 +42,114 @@ const bearer = (req: Request): string | undefined => {
   return match?.[1];
 };
 
+/** The REST API: a table of routes, each a small named handler below. */
 export function apiRouter(deps: ApiDeps): Router {
-  const { workshops, presence } = deps;
   const api = express.Router();
   api.use(express.json({ limit: '100kb' }));
+  api.get('/health', health(deps));
+  api.post('/workshops', createWorkshop(deps));
+  api.get('/join/:code', lookUpJoinCode(deps));
+  api.post('/join', joinWorkshop(deps));
+  api.get('/workshops/:id', readWorkshop(deps));
+  api.get('/workshops/:id/join-origins', readJoinOrigins(deps));
+  api.get('/workshops/:id/polls.csv', downloadPollsCsv(deps));
+  api.get('/workshops/:id/knowledge-check', readKnowledgeCheck(deps));
+  api.delete('/workshops/:id', deleteWorkshop(deps));
+  api.use(noSuchRoute);
+  api.use(onError);
+  return api;
+}
 
-  api.get('/health', (_req, res) => {
+const health =
+  (deps: ApiDeps): RequestHandler =>
+  (_req, res) => {
     res.json({ ok: true, version: deps.version });
-  });
-
-  const entry = deps.entry;
-  /** Sends what a way in came to: its value with `status`, or the failure (429 with Retry-After). */
-  const send = <T>(res: Response, outcome: EntryOutcome<T>, status: number) => {
-    if (outcome.ok) return res.status(status).json(outcome.value);
-    if (outcome.code === 'rate_limited')
-      return sendRateLimited(res, outcome.retryAfterMs ?? 60_000, outcome.message);
-    sendFailure(res, outcome);
   };
 
-  api.post('/workshops', async (req, res) => {
-    send(res, await entry.create(req, req.body), 201);
-  });
+/** Sends what a way in came to: its value with `status`, or the failure (429 with Retry-After). */
+function sendOutcome<T>(res: Response, outcome: EntryOutcome<T>, status: number) {
+  if (outcome.ok) return res.status(status).json(outcome.value);
+  if (outcome.code === 'rate_limited')
+    return sendRateLimited(res, outcome.retryAfterMs ?? 60_000, outcome.message);
+  sendFailure(res, outcome);
+}
 
-  api.get('/join/:code', async (req, res) => {
-    send(res, await entry.lookup(req, String(req.params.code)), 200);
-  });
+const createWorkshop =
+  ({ entry }: ApiDeps): RequestHandler =>
+  async (req, res) => {
+    sendOutcome(res, await entry.create(req, req.body), 201);
+  };
 
-  api.post('/join', async (req, res) => {
-    send(res, await entry.join(req, req.body), 201);
-  });
+const lookUpJoinCode =
+  ({ entry }: ApiDeps): RequestHandler =>
+  async (req, res) => {
+    sendOutcome(res, await entry.lookup(req, String(req.params.code)), 200);
+  };
 
-  /** Finds the workshop and who the bearer is in it; sends the failure itself when there is none. */
-  async function authorize(req: Request, res: Response) {
-    const id = String(req.params.id);
-    const secret = bearer(req);
-    if (!secret) {
-      sendFailure(res, {
-        code: 'unauthorized',
-        message: 'Send the facilitator key or a participant token as a Bearer token',
-      });
-      return undefined;
-    }
-    const record = await workshops.get(id);
-    if (!record) {
-      sendFailure(res, { code: 'not_found', message: 'No such workshop' });
-      return undefined;
-    }
-    const credentials: Credential[] = secret.includes('.')
-      ? [{ kind: 'participant', token: secret }]
-      : [
-          { kind: 'facilitator', key: secret },
-          { kind: 'screen', key: secret },
-        ];
-    for (const credential of credentials) {
-      const actor = workshops.authenticate(record.workshop, credential);
-      if (actor) return { workshop: record.workshop, actor };
-    }
-    sendFailure(res, { code: 'forbidden', message: 'That key does not open this workshop' });
+const joinWorkshop =
+  ({ entry }: ApiDeps): RequestHandler =>
+  async (req, res) => {
+    sendOutcome(res, await entry.join(req, req.body), 201);
+  };
+
+/** Finds the workshop and who the bearer is in it; sends the failure itself when there is none. */
+async function authorize({ workshops }: ApiDeps, req: Request, res: Response) {
+  const id = String(req.params.id);
+  const secret = bearer(req);
+  if (!secret) {
+    sendFailure(res, {
+      code: 'unauthorized',
+      message: 'Send the facilitator key or a participant token as a Bearer token',
+    });
     return undefined;
   }
+  const record = await workshops.get(id);
+  if (!record) {
+    sendFailure(res, { code: 'not_found', message: 'No such workshop' });
+    return undefined;
+  }
+  const credentials: Credential[] = secret.includes('.')
+    ? [{ kind: 'participant', token: secret }]
+    : [
+        { kind: 'facilitator', key: secret },
+        { kind: 'screen', key: secret },
+      ];
+  for (const credential of credentials) {
+    const actor = workshops.authenticate(record.workshop, credential);
+    if (actor) return { workshop: record.workshop, actor };
+  }
+  sendFailure(res, { code: 'forbidden', message: 'That key does not open this workshop' });
+  return undefined;
+}
 
-  /** Whole profiles for the facilitator; roster entries for others, their own profile whole. */
-  const roster = (w: Workshop, actor: Actor) =>
-    w.participants.map((p) =>
-      (actor.role === 'facilitator' ||
-        (actor.role === 'participant' && actor.participantId === p.id)
-        ? participantView
-        : rosterEntry)(p, presence.of(w.id, p.id)),
-    );
+/** The workshop when the bearer is its facilitator; otherwise the failure is sent. */
+async function facilitatorOnly(
+  deps: ApiDeps,
+  req: Request,
+  res: Response,
+  message = 'Only the facilitator can do that',
+) {
+  const auth = await authorize(deps, req, res);
+  if (!auth) return undefined;
+  if (auth.actor.role !== 'facilitator') {
+    sendFailure(res, { code: 'forbidden', message });
+    return undefined;
+  }
+  return auth.workshop;
+}
 
-  api.get('/workshops/:id', async (req, res) => {
-    const auth = await authorize(req, res);
+/** Whole profiles for the facilitator; roster entries for others, their own profile whole. */
+const roster = (presence: Presence, w: Workshop, actor: Actor) =>
+  w.participants.map((p) =>
+    (actor.role === 'facilitator' || (actor.role === 'participant' && actor.participantId === p.id)
+      ? participantView
+      : rosterEntry)(p, presence.of(w.id, p.id)),
+  );
+
+const readWorkshop =
+  (deps: ApiDeps): RequestHandler =>
+  async (req, res) => {
+    const auth = await authorize(deps, req, res);
     if (!auth) return;
     const { workshop, actor } = auth;
     res.json({
@@ -114,13 +157,15 @@ export function apiRouter(deps: ApiDeps): Router {
       participantId: actor.role === 'participant' ? actor.participantId : null,
       ...sessionView(workshop),
       createdAt: workshop.createdAt,
-      participants: roster(workshop, actor),
+      participants: roster(deps.presence, workshop, actor),
     });
-  });
+  };
 
-  /** The console and the projector show these in join links and QR codes. */
-  api.get('/workshops/:id/join-origins', async (req, res) => {
-    const auth = await authorize(req, res);
+/** The console and the projector show these in join links and QR codes. */
+const readJoinOrigins =
+  (deps: ApiDeps): RequestHandler =>
+  async (req, res) => {
+    const auth = await authorize(deps, req, res);
     if (!auth) return;
     if (auth.actor.role === 'participant')
       return sendFailure(res, {
@@ -128,21 +173,13 @@ export function apiRouter(deps: ApiDeps): Router {
         message: 'Only the facilitator and the projector need this',
       });
     res.json(deps.joinOrigins());
-  });
-
-  const facilitatorOnly = async (req: Request, res: Response) => {
-    const auth = await authorize(req, res);
-    if (!auth) return undefined;
-    if (auth.actor.role !== 'facilitator') {
-      sendFailure(res, { code: 'forbidden', message: 'Only the facilitator can do that' });
-      return undefined;
-    }
-    return auth.workshop;
   };
 
-  /** All polls, or one with ?pollId=, as CSV. */
-  api.get('/workshops/:id/polls.csv', async (req, res) => {
-    const workshop = await facilitatorOnly(req, res);
+/** All polls, or one with ?pollId=, as CSV. */
+const downloadPollsCsv =
+  (deps: ApiDeps): RequestHandler =>
+  async (req, res) => {
+    const workshop = await facilitatorOnly(deps, req, res);
     if (!workshop) return;
     const pollId = typeof req.query.pollId === 'string' ? req.query.pollId : undefined;
     const polls = pollId ? workshop.polls.filter((p) => p.id === pollId) : workshop.polls;
@@ -152,47 +189,48 @@ export function apiRouter(deps: ApiDeps): Router {
     res.type('text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
     res.send(`\ufeff${pollsCsv(workshop, polls)}`);
-  });
+  };
 
-  api.get('/workshops/:id/knowledge-check', async (req, res) => {
-    const workshop = await facilitatorOnly(req, res);
+const readKnowledgeCheck =
+  (deps: ApiDeps): RequestHandler =>
+  async (req, res) => {
+    const workshop = await facilitatorOnly(deps, req, res);
     if (!workshop) return;
     res.json(knowledgeCheck(workshop.polls, workshop.participants));
-  });
+  };
 
-  api.delete('/workshops/:id', async (req, res) => {
-    const auth = await authorize(req, res);
-    if (!auth) return;
-    if (auth.actor.role !== 'facilitator')
-      return sendFailure(res, {
-        code: 'forbidden',
-        message: 'Only the facilitator can delete a workshop',
-      });
-    await deps.deleteWorkshop(auth.workshop.id);
+const deleteWorkshop =
+  (deps: ApiDeps): RequestHandler =>
+  async (req, res) => {
+    const workshop = await facilitatorOnly(
+      deps,
+      req,
+      res,
+      'Only the facilitator can delete a workshop',
+    );
+    if (!workshop) return;
+    await deps.deleteWorkshop(workshop.id);
     res.status(204).end();
-  });
+  };
 
-  api.use((_req, res) => {
-    sendFailure(res, { code: 'not_found', message: 'No such API route' });
-  });
+const noSuchRoute: RequestHandler = (_req, res) => {
+  sendFailure(res, { code: 'not_found', message: 'No such API route' });
+};
 
-  // Express 5 passes rejected promises and body-parser errors here.
-  api.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = (error as { status?: number }).status;
-    const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large')
-      return sendFailure(res, { code: 'too_large', message: 'The request body is too large' });
-    if (status === 400)
-      return sendFailure(res, {
-        code: 'bad_request',
-        message: 'The request body is not valid JSON',
-      });
-    logError('[api] unexpected error', error);
-    sendFailure(res, {
-      code: 'internal',
-      message: 'Something went wrong on the server; try again',
+/** Express 5 passes rejected promises and body-parser errors here. */
+function onError(error: unknown, _req: Request, res: Response, _next: NextFunction) {
+  const status = (error as { status?: number }).status;
+  const type = (error as { type?: string }).type;
+  if (type === 'entity.too.large')
+    return sendFailure(res, { code: 'too_large', message: 'The request body is too large' });
+  if (status === 400)
+    return sendFailure(res, {
+      code: 'bad_request',
+      message: 'The request body is not valid JSON',
     });
+  logError('[api] unexpected error', error);
+  sendFailure(res, {
+    code: 'internal',
+    message: 'Something went wrong on the server; try again',
   });
-
-  return api;
 }
