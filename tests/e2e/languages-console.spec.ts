@@ -81,7 +81,9 @@ test('a facilitator whose browser is in Korean runs the agenda, polls and roster
     minji.getByRole('button', { name: t('console_rename_named', { name: 'Minji Kim' }) }),
   ).toBeVisible();
 
-  // A module and an activity, through the forms in Korean.
+  // A module and an activity, through the forms in Korean; a mistake is said in Korean too.
+  await page.getByRole('button', { name: t('console_module_add'), exact: true }).click();
+  await expect(agenda).toContainText(t('console_error_module_title_required'));
   await page.getByLabel(t('console_module_new')).fill('1일차: 피해자 식별');
   await page.getByRole('button', { name: t('console_module_add'), exact: true }).click();
   const moduleBlock = page.getByTestId('agenda-module').filter({ hasText: '1일차: 피해자 식별' });

@@ -26,7 +26,7 @@ export type FieldTexts = Record<string, FieldText>;
 const max = (issue: Issue) => ({ max: Number(issue.maximum) });
 
 /** Required text (a name, a title): too long, or else missing (empty or nothing visible). */
-const required =
+export const required =
   (
     missing: (i: object, o: Options) => string,
     tooLong: (i: { max: number }, o: Options) => string,
