@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LARGE_ROOM } from '../../server/src/realtime/broadcast.js';
+import { LARGE_ROOM } from '../../server/src/realtime/broadcast-policy.js';
 import {
   connect,
   createWorkshop,

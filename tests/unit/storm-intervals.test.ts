@@ -4,7 +4,7 @@ import {
   LARGE_ROOM_ROSTER_INTERVAL_MS,
   ROSTER_INTERVAL_MS,
   audienceRosterInterval,
-} from '../../server/src/realtime/broadcast.js';
+} from '../../server/src/realtime/broadcast-policy.js';
 import { arrivalInterval, presenceInterval } from '../../server/src/coediting/room.js';
 
 describe('how long changes are merged before they go to every screen', () => {

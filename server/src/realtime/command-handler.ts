@@ -9,7 +9,8 @@ import {
 } from '@plenary/shared';
 import { logError } from '../log.js';
 import { hashSecret, newSecret } from '../secrets.js';
-import { broadcastsWhenApplied, type Broadcaster } from './broadcast.js';
+import type { Broadcaster } from './broadcast.js';
+import { broadcastsWhenApplied } from './broadcast-policy.js';
 import type { RealtimeDeps } from './sockets.js';
 import { ballotKeys, type IO, type PlenarySocket } from './socket-types.js';
 import { dropRevoked, revokedKeys, sendTeam } from './team.js';

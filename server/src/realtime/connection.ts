@@ -1,5 +1,6 @@
 import { CommandInputs, credentialCurrent, type Ack, type CommandName } from '@plenary/shared';
-import { rooms, type Broadcaster } from './broadcast.js';
+import type { Broadcaster } from './broadcast.js';
+import { rooms } from './broadcast-policy.js';
 import type { RealtimeDeps } from './sockets.js';
 import type { IO, PlenarySocket } from './socket-types.js';
 import { keyRoom, sendTeam } from './team.js';

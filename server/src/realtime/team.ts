@@ -7,7 +7,7 @@ import {
   type SocketData,
   type Workshop,
 } from '@plenary/shared';
-import { rooms } from './broadcast.js';
+import { rooms } from './broadcast-policy.js';
 
 type IO = Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
 

@@ -16,7 +16,8 @@ import {
   type WelcomeCommon,
   type Workshop,
 } from '@plenary/shared';
-import { countOf, plainTallyOf, rooms, tallyOf, type Broadcaster } from './broadcast.js';
+import type { Broadcaster } from './broadcast.js';
+import { countOf, plainTallyOf, rooms, tallyOf } from './broadcast-policy.js';
 import { ballotKeys, type PlenarySocket } from './socket-types.js';
 
 type Audience = 'team' | 'screen' | 'participant';
