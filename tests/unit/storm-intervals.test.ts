@@ -5,7 +5,7 @@ import {
   ROSTER_INTERVAL_MS,
   audienceRosterInterval,
 } from '../../server/src/realtime/broadcast-policy.js';
-import { arrivalInterval, presenceInterval } from '../../server/src/coediting/room.js';
+import { arrivalInterval, presenceInterval } from '../../server/src/coediting/room-intervals.js';
 
 describe('how long changes are merged before they go to every screen', () => {
   it('merges a large workshop’s roster changes for its phones over a longer interval', () => {
