@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { BASE_LOCALE, CommandInputs, LIMITS, LOCALES, type Locale } from '@plenary/shared';
-import { compileMessages } from '../../web/i18n-build.js';
+import { describe, expect, it } from 'vitest';
+import { BASE_LOCALE, LOCALES } from '@plenary/shared';
 
 /**
  * The console's own messages (web/messages/console: agenda, current activity, join, polls,
@@ -65,77 +64,4 @@ describe('the console’s messages', () => {
       }
     },
   );
-});
-
-/** What the tests use of web/src/lib/i18n/console-fields.ts and field-errors.ts. */
-interface ParseError {
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code?: string; message: string }>;
-}
-type FieldTexts = Record<string, unknown>;
-let fieldErrorsIn: (error: ParseError, texts: FieldTexts, locale: Locale) => Record<string, string>;
-let texts: { MODULE_TEXTS: FieldTexts; ACTIVITY_TEXTS: FieldTexts; RENAME_TEXTS: FieldTexts };
-
-// The modules read the compiled messages: compile them first when they are missing or older.
-// Imported by a path the type checker does not follow (it would check the compiled JavaScript).
-const lib = '../../web/src/lib/i18n';
-beforeAll(async () => {
-  await compileMessages();
-  ({ fieldErrorsIn } = (await import(`${lib}/field-errors.js`)) as {
-    fieldErrorsIn: typeof fieldErrorsIn;
-  });
-  texts = (await import(`${lib}/console-fields.js`)) as typeof texts;
-}, 60_000);
-
-function refused(result: { success: boolean; error?: ParseError }): ParseError {
-  expect(result.success).toBe(false);
-  return result.error!;
-}
-const said = (locale: string, key: string) => read(locale)[key] as string;
-
-describe('the console’s forms', () => {
-  const noTitle = refused(CommandInputs['module.add'].safeParse({ title: ' ' }));
-  const longTitle = refused(
-    CommandInputs['activity.add'].safeParse({
-      moduleId: 'm1',
-      title: 'x'.repeat(LIMITS.title + 1),
-      plannedMinutes: Number.NaN,
-    }),
-  );
-
-  it('say what is wrong with a field in the facilitator’s language', () => {
-    expect(fieldErrorsIn(noTitle, texts.MODULE_TEXTS, 'ko').title).toBe(
-      said('ko', 'console_error_module_title_required'),
-    );
-    const activity = fieldErrorsIn(longTitle, texts.ACTIVITY_TEXTS, 'th');
-    expect(activity.title).toBe(
-      said('th', 'console_error_activity_title_too_long').replace('{max}', String(LIMITS.title)),
-    );
-    expect(activity.plannedMinutes).toBe(said('th', 'console_error_planned_minutes'));
-    const tooLong = refused(
-      CommandInputs['activity.add'].safeParse({
-        moduleId: 'm1',
-        title: 'Case',
-        plannedMinutes: 1e5,
-      }),
-    );
-    expect(fieldErrorsIn(tooLong, texts.ACTIVITY_TEXTS, 'vi').plannedMinutes).toBe(
-      said('vi', 'console_error_planned_minutes_range').replace(
-        '{max}',
-        String(LIMITS.plannedMinutes),
-      ),
-    );
-    const noName = refused(
-      CommandInputs['participant.rename'].safeParse({ participantId: 'p1', name: '' }),
-    );
-    expect(fieldErrorsIn(noName, texts.RENAME_TEXTS, 'km').name).not.toBe(
-      noName.issues[0]!.message,
-    );
-  });
-
-  it('keep the schemas’ own English', () => {
-    expect(fieldErrorsIn(noTitle, texts.MODULE_TEXTS, 'en').title).toBe(noTitle.issues[0]!.message);
-    const english = fieldErrorsIn(longTitle, texts.ACTIVITY_TEXTS, 'en');
-    for (const issue of longTitle.issues)
-      expect(english[String(issue.path[0])]).toBe(issue.message);
-  });
 });

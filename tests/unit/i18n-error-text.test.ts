@@ -1,10 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CreateWorkshopInput, JoinCode, JoinInput, type Locale } from '@plenary/shared';
+import {
+  CommandInputs,
+  CreateWorkshopInput,
+  JoinCode,
+  JoinInput,
+  LIMITS,
+  type Locale,
+} from '@plenary/shared';
 import { compileMessages } from '../../web/i18n-build.js';
 
-/** What the tests use of web/src/lib/i18n/error-text.ts and field-errors.ts. */
+/** What the tests use of web/src/lib/i18n/error-text.ts, field-errors.ts and console-fields.ts. */
 interface Refused {
   code: string;
   message: string;
@@ -25,6 +32,11 @@ interface FieldErrorsModule {
 }
 let errors: ErrorTextModule;
 let fields: FieldErrorsModule;
+let consoleFields: {
+  MODULE_TEXTS: FieldTexts;
+  ACTIVITY_TEXTS: FieldTexts;
+  RENAME_TEXTS: FieldTexts;
+};
 
 // The modules read the compiled messages (web/src/lib/paraglide, made by the build): compile
 // them first when they are missing or older than messages/*.json. Imported by a path the type
@@ -34,6 +46,7 @@ beforeAll(async () => {
   await compileMessages();
   errors = (await import(`${lib}/error-text.js`)) as ErrorTextModule;
   fields = (await import(`${lib}/field-errors.js`)) as FieldErrorsModule;
+  consoleFields = (await import(`${lib}/console-fields.js`)) as typeof consoleFields;
 }, 60_000);
 
 const web = path.join(import.meta.dirname, '../../web/messages');
@@ -154,5 +167,62 @@ describe('what a form says beside a field', () => {
     expect(fields.fieldErrorsIn(code, { form: fields.joinCodeText }, 'th').form).toBe(
       said('home', 'th').home_code_invalid,
     );
+  });
+});
+
+describe('what the console’s forms say beside a field', () => {
+  function refused(result: { success: boolean; error?: ParseError }): ParseError {
+    expect(result.success).toBe(false);
+    return result.error!;
+  }
+  const noTitle = refused(CommandInputs['module.add'].safeParse({ title: ' ' }));
+  const longTitle = refused(
+    CommandInputs['activity.add'].safeParse({
+      moduleId: 'm1',
+      title: 'x'.repeat(LIMITS.title + 1),
+      plannedMinutes: Number.NaN,
+    }),
+  );
+
+  it('is in the facilitator’s language for a module, an activity and a new name', () => {
+    expect(fields.fieldErrorsIn(noTitle, consoleFields.MODULE_TEXTS, 'ko').title).toBe(
+      said('console', 'ko').console_error_module_title_required,
+    );
+    const activity = fields.fieldErrorsIn(longTitle, consoleFields.ACTIVITY_TEXTS, 'th');
+    expect(activity.title).toBe(
+      said('console', 'th').console_error_activity_title_too_long!.replace(
+        '{max}',
+        String(LIMITS.title),
+      ),
+    );
+    expect(activity.plannedMinutes).toBe(said('console', 'th').console_error_planned_minutes);
+    const tooLong = refused(
+      CommandInputs['activity.add'].safeParse({
+        moduleId: 'm1',
+        title: 'Case',
+        plannedMinutes: 1e5,
+      }),
+    );
+    expect(fields.fieldErrorsIn(tooLong, consoleFields.ACTIVITY_TEXTS, 'vi').plannedMinutes).toBe(
+      said('console', 'vi').console_error_planned_minutes_range!.replace(
+        '{max}',
+        String(LIMITS.plannedMinutes),
+      ),
+    );
+    const noName = refused(
+      CommandInputs['participant.rename'].safeParse({ participantId: 'p1', name: '' }),
+    );
+    expect(fields.fieldErrorsIn(noName, consoleFields.RENAME_TEXTS, 'km').name).toBe(
+      said('errors', 'km').error_name_required,
+    );
+  });
+
+  it('is the schema’s own English in English', () => {
+    expect(fields.fieldErrorsIn(noTitle, consoleFields.MODULE_TEXTS, 'en').title).toBe(
+      noTitle.issues[0]!.message,
+    );
+    const english = fields.fieldErrorsIn(longTitle, consoleFields.ACTIVITY_TEXTS, 'en');
+    for (const issue of longTitle.issues)
+      expect(english[String(issue.path[0])]).toBe(issue.message);
   });
 });
