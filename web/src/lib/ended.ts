@@ -1,51 +1,32 @@
 import type { EndReason } from '@plenary/shared';
 import type { Refusal } from './connection.svelte.js';
+import { errorText } from './i18n/error-text.js';
+import { getLocale } from './i18n/messages.svelte.js';
+import { m } from './paraglide/messages.js';
 
-/** What to tell someone whose connection is over for good, by why it ended. */
+/** What to tell someone whose connection is over for good, by why it ended, in the page's language. */
 export function endedText(
   reason: EndReason | null,
   refusal: Refusal | null,
 ): { heading: string; message: string } {
   if (reason === 'removed')
-    return {
-      heading: 'You were removed from this workshop',
-      message:
-        'The facilitator removed you from the participant list. Ask them if this is a mistake.',
-    };
+    return { heading: m.ended_removed_heading(), message: m.ended_removed() };
   if (reason === 'revoked')
-    return {
-      heading: 'This link no longer opens the workshop',
-      message:
-        'Its key was revoked or replaced. If you are in the facilitation team, ask the lead facilitator for a new link; if you replaced your own key, open the new link.',
-    };
+    return { heading: m.ended_revoked_heading(), message: m.ended_revoked() };
   if (reason === 'deleted')
-    return {
-      heading: 'This workshop was deleted',
-      message: 'The facilitator deleted the workshop. Thank you for taking part.',
-    };
+    return { heading: m.ended_deleted_heading(), message: m.ended_deleted() };
   switch (refusal?.code) {
     case 'not_found':
-      return {
-        heading: 'Workshop not found',
-        message: 'This workshop does not exist any more. Check the link you were given.',
-      };
+      return { heading: m.ended_not_found_heading(), message: m.ended_not_found() };
     case 'unauthorized':
     case 'forbidden':
-      return {
-        heading: 'This link does not open the workshop',
-        message:
-          'The key in the link is not valid for this workshop. Open the link you were given again.',
-      };
+      return { heading: m.ended_bad_key_heading(), message: m.ended_bad_key() };
     case 'protocol_mismatch':
-      return {
-        heading: 'This page is out of date',
-        message: 'Plenary was updated. Reload the page to continue.',
-      };
+      return { heading: m.ended_outdated_heading(), message: m.error_protocol_mismatch() };
     default:
       return {
-        heading: 'Not connected',
-        message:
-          refusal?.message ?? 'The connection to the workshop ended. Reload the page to try again.',
+        heading: m.ended_other_heading(),
+        message: refusal ? errorText(refusal, null, getLocale()) : m.ended_other(),
       };
   }
 }

@@ -27,7 +27,7 @@ const SMART: Record<SmartPart, () => string> = {
   'time-bound': m.plan_smart_time_bound,
 };
 
-const SECTIONS: Record<PracticeSection, () => string> = {
+const SECTIONS: Record<PracticeSection, (i: object, o: { locale: Locale }) => string> = {
   name: m.practice_name,
   problem: m.practice_problem,
   action: m.practice_action,
@@ -43,10 +43,12 @@ export const artifactKindLabel = (kind: ArtifactKind, locale: Locale = getLocale
   KINDS[kind]({}, { locale });
 export const planStatusLabel = (status: PlanItem['status']): string => STATUSES[status]();
 export const smartPartLabel = (part: SmartPart): string => SMART[part]();
-export const practiceSectionLabel = (key: PracticeSection): string => SECTIONS[key]();
+/** A practice section in the page's language, or in another (a bilingual projector's second). */
+export const practiceSectionLabel = (key: PracticeSection, locale: Locale = getLocale()): string =>
+  SECTIONS[key]({}, { locale });
 
 /** A practice section named in English (as the report carries it), in the page's language. */
 export function practiceSectionFromEnglish(label: string): string {
   const key = PRACTICE_SECTIONS.find((s) => s.label === label)?.key;
-  return key ? SECTIONS[key]() : label;
+  return key ? practiceSectionLabel(key) : label;
 }
