@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { LAPTOP_1366, PHONE_390, expectNothingOverflows, pageIn } from './languages-support.js';
-import { checkA11y, createBlankWorkshop, joinWorkshop, shot } from './support.js';
+import {
+  checkA11y,
+  createBlankWorkshop,
+  facilitatorSocket,
+  joinWorkshop,
+  shot,
+} from './support.js';
 
 /** The facilitator console in the browser's language (issue 23): agenda, polls, questions, roster. */
 
@@ -157,4 +163,50 @@ test('a facilitator whose browser is in Korean runs the agenda, polls and roster
   await expectNothingOverflows(phone);
   await checkA11y(phone, 'the console in Korean at 390 × 844');
   await shot(phone, 'languages-console-ko-390');
+});
+
+test('in Thai and Khmer the console’s longer words stay inside its buttons on a phone', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const workshop = await createBlankWorkshop(request, 'Victim identification, day 2');
+  await joinWorkshop(request, workshop.joinCode, 'Sokha Chan', 'KH');
+  const f = await facilitatorSocket(baseURL!, workshop.id, workshop.facilitatorKey);
+  const { moduleId } = await f.send('module.add', { title: 'Referral' });
+  const { activityId } = await f.send('activity.add', {
+    moduleId,
+    title: 'Mapping the referral network',
+    kind: 'group-work',
+    plannedMinutes: 60,
+  });
+  await f.send('activity.add', { moduleId, title: 'Report back', plannedMinutes: 20 });
+  await f.send('activity.setCurrent', { activityId });
+  const { pollId } = await f.send('poll.create', {
+    kind: 'quiz',
+    question: 'Who refers a victim to a shelter?',
+    options: [{ label: 'Police', correct: true }, { label: 'Nobody' }],
+    checkPhase: 'pre',
+  });
+  await f.send('poll.setState', { pollId, state: 'open' });
+  f.socket.close();
+
+  for (const [browserLocale, locale] of [
+    ['th-TH', 'th'],
+    ['km-KH', 'km'],
+  ] as const) {
+    const said = messages(locale);
+    const phone = await pageIn(browser, PHONE_390, browserLocale);
+    await phone.goto(`/w/${workshop.id}/facilitate#key=${workshop.facilitatorKey}`);
+    await expect(phone.locator('html')).toHaveAttribute('lang', locale);
+    await expect(phone.getByTestId('facilitator-poll')).toContainText(
+      said.console_poll_state_open as string,
+    );
+    await expect(phone.locator('#agenda')).toContainText(said.console_make_current as string);
+    await expectNoEnglish(phone);
+    await expectNothingOverflows(phone);
+    await shot(phone, `languages-console-${locale}-390`);
+    await phone.context().close();
+  }
 });
