@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryIn } from '../../web/src/lib/i18n/country-names.js';
+import { countryIn, reportCountryIn } from '../../web/src/lib/i18n/country-names.js';
 
 // What a participant reads beside a name in Who is here; the stored value is the ISO code.
 describe('a country shown in a language', () => {
@@ -21,5 +21,17 @@ describe('a country shown in a language', () => {
   it('falls back to the stored value when it is not a country code Intl knows', () => {
     expect(countryIn('vi', 'XX', 'un')).toBe('XX');
     expect(countryIn('th', '', 'un')).toBe('');
+  });
+});
+
+// The report carries English names (the workshop's choice) beside each ISO code.
+describe('a country the report names, for its reader', () => {
+  it('keeps the report’s own name in English', () => {
+    expect(reportCountryIn('en', 'VN', 'Vietnam')).toBe('Vietnam');
+  });
+
+  it('is named by Intl in another language', () => {
+    expect(reportCountryIn('ko', 'VN', 'Viet Nam')).toBe('베트남');
+    expect(reportCountryIn('th', 'KH', 'Cambodia')).toBe('กัมพูชา');
   });
 });

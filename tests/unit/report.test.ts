@@ -380,6 +380,7 @@ describe('the report model', () => {
       {
         name: 'Budi Santoso',
         country: 'Indonesia',
+        countryCode: 'ID',
         group: 'Cebu team',
         text: 'Brief my unit on the referral map',
         objective: 'Train ten labour inspectors on indicators',

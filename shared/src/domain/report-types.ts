@@ -169,6 +169,8 @@ export interface ReportGroup {
 export interface ReportCommitment {
   name: string;
   country: string;
+  /** The country's ISO code, for a page that names it in its reader's language. */
+  countryCode: string;
   group: string | null;
   text: string;
   /** The objective's action it is tied to, as the plan says now (or said then). */

@@ -179,6 +179,7 @@ function commitmentsSection(w: Workshop, documents: ReportInput['documents']) {
         {
           name: p.name,
           country: countryName(p.country, w.countryNames),
+          countryCode: p.country,
           group: group?.name ?? null,
           text: c.text,
           objective: objective || null,

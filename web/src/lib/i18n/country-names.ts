@@ -17,3 +17,10 @@ export function countryIn(locale: Locale, code: string, style: CountryNameStyle)
   }
   return display.of(code) ?? countryName(code, style);
 }
+
+/**
+ * A country as the report names it (in English, as the workshop chose), for a reader of `locale`:
+ * the same name in English, else the name Intl knows in that language, from the ISO code.
+ */
+export const reportCountryIn = (locale: Locale, code: string, englishName: string): string =>
+  locale === BASE_LOCALE ? englishName : countryIn(locale, code, 'un');
