@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CommandInputs,
   CreateWorkshopInput,
+  DOC_CLOSE,
   JoinCode,
   JoinInput,
   LIMITS,
@@ -23,6 +24,7 @@ type FieldTexts = Record<string, unknown>;
 interface ErrorTextModule {
   errorText(failure: Refused, context: string | null, locale: Locale): string;
   commandFailureText(name: string, failure: Refused, locale: Locale): string | null;
+  docClosedText(code: number, locale: Locale): string;
 }
 interface FieldErrorsModule {
   fieldErrorsIn(error: ParseError, texts: FieldTexts, locale: Locale): Record<string, string>;
@@ -47,7 +49,8 @@ beforeAll(async () => {
   errors = (await import(`${lib}/error-text.js`)) as ErrorTextModule;
   fields = (await import(`${lib}/field-errors.js`)) as FieldErrorsModule;
   consoleFields = (await import(`${lib}/console-fields.js`)) as typeof consoleFields;
-}, 60_000);
+  // A loaded machine (builds and browsers beside it) compiles the messages slowly.
+}, 180_000);
 
 const web = path.join(import.meta.dirname, '../../web/messages');
 /** A language's messages as the translators wrote them (one area's file). */
@@ -109,6 +112,16 @@ describe('a failure the server answered, in the reader’s language', () => {
     expect(errors.commandFailureText('vote.cast', closed, 'en')).toBeNull();
     const notRunning = { code: 'conflict', message: 'The timer is not running' };
     expect(errors.commandFailureText('timer.pause', notRunning, 'ko')).toBeNull();
+  });
+});
+
+describe('why a group’s document closed', () => {
+  it('is said by its close code, in the reader’s language', () => {
+    expect(errors.docClosedText(DOC_CLOSE.gone, 'ko')).toBe(said('errors', 'ko').error_doc_gone);
+    expect(errors.docClosedText(DOC_CLOSE.unauthorized, 'en')).toBe(
+      'You were removed from this workshop, so this document is closed.',
+    );
+    expect(errors.docClosedText(1006, 'th')).toBe(said('errors', 'th').error_doc_closed);
   });
 });
 

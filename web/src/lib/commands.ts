@@ -8,8 +8,7 @@ import type {
   Failure,
   ServerToClient,
 } from '@plenary/shared';
-import { commandFailureText } from './i18n/error-text.js';
-import { getLocale } from './i18n/messages.svelte.js';
+import { commandFailure } from './i18n/failure-text.js';
 import { newCmdId } from './ids.js';
 import type { LiveSocket } from './live-socket.js';
 import { readJson, writeJson } from './storage.js';
@@ -73,8 +72,8 @@ const NEXT_STEP: Partial<Record<ErrorCode, string>> = {
 
 const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
-export function describeFailure(name: CommandName, f: Failure): string {
-  const translated = commandFailureText(name, f, getLocale());
+export async function describeFailure(name: CommandName, f: Failure): Promise<string> {
+  const translated = await commandFailure(name, f);
   if (translated) return translated;
   const next = NEXT_STEP[f.code];
   return [`Could not ${WHAT[name] ?? 'do that'}.`, sentence(f.message), next]
@@ -165,7 +164,7 @@ export class CommandSender {
     this.#waiting.delete(entry.cmdId);
     // A command re-sent after a reconnect can be acknowledged twice: report it once.
     if (!wasQueued && !resolve) return;
-    if (!ack.ok) toasts.error(describeFailure(entry.name, ack));
+    if (!ack.ok) void describeFailure(entry.name, ack).then((text) => toasts.error(text));
     resolve?.(ack);
   }
 

@@ -1,7 +1,5 @@
 import type { EndReason } from '@plenary/shared';
 import type { Refusal } from './connection.svelte.js';
-import { errorText } from './i18n/error-text.js';
-import { getLocale } from './i18n/messages.svelte.js';
 import { m } from './paraglide/messages.js';
 
 /** What to tell someone whose connection is over for good, by why it ended, in the page's language. */
@@ -26,7 +24,8 @@ export function endedText(
     default:
       return {
         heading: m.ended_other_heading(),
-        message: refusal ? errorText(refusal, null, getLocale()) : m.ended_other(),
+        // A refusal of another kind: the server's own words (no translation is chosen by it).
+        message: refusal?.message ?? m.ended_other(),
       };
   }
 }

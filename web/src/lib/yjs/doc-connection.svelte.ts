@@ -8,6 +8,8 @@ import {
   DOC_RECONNECT_MAX_MS,
   authenticatedSocket,
 } from '@plenary/shared';
+import { docClosedText } from '../i18n/error-text.js';
+import { getLocale } from '../i18n/messages.svelte.js';
 
 export type DocStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 export type DocRole = 'participant' | 'facilitator' | 'screen';
@@ -21,16 +23,6 @@ export interface PresenceUser {
   color: string;
   editing: string | null;
 }
-
-/** What a close code from the document server means, in words for the reader. */
-export const CLOSE_MESSAGES: Record<number, string> = {
-  [DOC_CLOSE.unauthorized]: 'You were removed from this workshop, so this document is closed.',
-  [DOC_CLOSE.forbidden]: 'You do not have access to this document (yet). Ask the facilitator.',
-  [DOC_CLOSE.gone]: 'This document was deleted.',
-  [DOC_CLOSE.tooLarge]:
-    'This document is full: nothing more can be added. Shorten or delete some entries.',
-  [DOC_CLOSE.badMessage]: 'The document server refused a message. Reload the page to continue.',
-};
 
 const wsOrigin = (): string =>
   `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
@@ -139,9 +131,7 @@ export class DocConnection {
   }
 
   get closeMessage(): string | null {
-    return this.closeCode === null
-      ? null
-      : (CLOSE_MESSAGES[this.closeCode] ?? 'The connection to this document was closed.');
+    return this.closeCode === null ? null : docClosedText(this.closeCode, getLocale());
   }
 
   #readPresence(): void {
