@@ -2,7 +2,13 @@
 // and the check that longer translations never spill out of the screen or a button.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import {
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import {
   checkA11y,
   createBlankWorkshop,
@@ -37,9 +43,13 @@ export async function pageIn(
   return context.newPage();
 }
 
-/** Nothing wider than the screen, and no button whose words spill out of it. */
-export async function expectNothingOverflows(page: Page): Promise<void> {
-  const overflowing = await page
+/** Nothing wider than the screen, and no button whose words spill out of it (in one part of the
+ *  page, or all of it). */
+export async function expectNothingOverflows(
+  page: Page,
+  part: Locator | Page = page,
+): Promise<void> {
+  const overflowing = await part
     .locator('button:visible, .btn:visible, h1, h2, p')
     .evaluateAll((els) =>
       els
