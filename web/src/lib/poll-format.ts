@@ -1,17 +1,5 @@
 import type { Answer, PollView } from '@plenary/shared';
 
-/** 0..1 as a whole percentage, e.g. "42%". */
-export const percent = (share: number): string => `${Math.round(share * 100)}%`;
-
-/** One decimal, without a trailing ".0". */
-export const oneDecimal = (n: number): string => String(Math.round(n * 10) / 10);
-
-export const STATE_LABELS: Record<PollView['state'], string> = {
-  draft: 'Draft',
-  open: 'Open',
-  closed: 'Closed',
-};
-
 /** Kinds whose options are a list the facilitator writes. */
 export const hasOptions = (kind: PollView['kind']): boolean => kind !== 'scale' && kind !== 'open';
 
