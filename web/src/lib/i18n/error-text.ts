@@ -1,10 +1,4 @@
-import {
-  BASE_LOCALE,
-  DOC_CLOSE,
-  type CommandName,
-  type ErrorCode,
-  type Locale,
-} from '@plenary/shared';
+import { BASE_LOCALE, type CommandName, type ErrorCode, type Locale } from '@plenary/shared';
 // Relative, not $lib: the unit tests import this module as it is.
 import { m } from '../paraglide/messages.js';
 
@@ -106,15 +100,5 @@ export function commandFailureText(
   return `${couldNot({}, { locale })}${space}${errorText(failure, context, locale)}`;
 }
 
-/** What a close code from the document server (group editing) means, in words for the reader. */
-const DOC_CLOSED: Record<number, Text> = {
-  [DOC_CLOSE.unauthorized]: m.error_doc_removed,
-  [DOC_CLOSE.forbidden]: m.error_doc_forbidden,
-  [DOC_CLOSE.gone]: m.error_doc_gone,
-  [DOC_CLOSE.tooLarge]: m.error_doc_full,
-  [DOC_CLOSE.badMessage]: m.error_doc_bad_message,
-};
-
-/** Why a co-edited document's connection closed, in `locale`. */
-export const docClosedText = (code: number, locale: Locale): string =>
-  (DOC_CLOSED[code] ?? m.error_doc_closed)({}, { locale });
+// The group page reads only this one: it lives apart, so that page carries none of the rest.
+export { docClosedText } from './doc-closed-text.js';

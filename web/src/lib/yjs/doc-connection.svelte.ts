@@ -8,7 +8,7 @@ import {
   DOC_RECONNECT_MAX_MS,
   authenticatedSocket,
 } from '@plenary/shared';
-import { docClosedText } from '../i18n/error-text.js';
+import { docClosedText } from '../i18n/doc-closed-text.js';
 import { getLocale } from '../i18n/messages.svelte.js';
 
 export type DocStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
