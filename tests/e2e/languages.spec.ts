@@ -82,6 +82,12 @@ for (const { browserLocale, locale, name } of BROWSERS) {
     await poll.getByLabel('Labour inspectors').check();
     await poll.getByRole('button', { name: t.vote_send_vote }).click();
     await expect(poll.getByTestId('vote-received')).toHaveText(t.vote_vote_received!);
+    // The bars a voter sees once they have answered speak their language too, and so does
+    // the form for correcting one's own details.
+    await expect(poll.getByTestId('poll-results')).toContainText(t.results_your_answer!);
+    await page.getByText(t.me_details_title!, { exact: true }).click();
+    await expect(page.getByLabel(t.join_city_label!)).toBeVisible();
+    await expect(page.getByRole('button', { name: t.me_details_save })).toBeVisible();
     await expectButtonsFit(page);
     await checkA11y(page, `participant page in ${name}`);
     await shot(page, `languages-participant-${locale}`);
