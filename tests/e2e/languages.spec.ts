@@ -17,6 +17,9 @@ const BROWSERS = [
   { browserLocale: 'ko-KR', locale: 'ko', name: '한국어' },
   { browserLocale: 'th-TH', locale: 'th', name: 'ไทย' },
   { browserLocale: 'km-KH', locale: 'km', name: 'ភាសាខ្មែរ' },
+  { browserLocale: 'vi-VN', locale: 'vi', name: 'Tiếng Việt' },
+  { browserLocale: 'id-ID', locale: 'id', name: 'Bahasa Indonesia' },
+  { browserLocale: 'zh-CN', locale: 'zh-Hans', name: '简体中文' },
 ] as const;
 
 /** No button is wider than its box or the screen: long translations wrap instead. */
