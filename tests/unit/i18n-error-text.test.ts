@@ -108,10 +108,13 @@ describe('a failure the server answered, in the reader’s language', () => {
     );
   });
 
-  it('leaves English, and the console’s commands, to the words they had', () => {
+  it('leaves English to the words it had, and says what failed in the console’s language', () => {
     expect(errors.commandFailureText('vote.cast', closed, 'en')).toBeNull();
     const notRunning = { code: 'conflict', message: 'The timer is not running' };
-    expect(errors.commandFailureText('timer.pause', notRunning, 'ko')).toBeNull();
+    const ko = said('errors', 'ko');
+    expect(errors.commandFailureText('timer.pause', notRunning, 'ko')).toBe(
+      `${ko.error_cmd_generic} ${errors.errorText(notRunning, null, 'ko')}`,
+    );
   });
 });
 

@@ -8,7 +8,10 @@ import type {
   Failure,
   ServerToClient,
 } from '@plenary/shared';
+import { BASE_LOCALE } from '@plenary/shared';
 import { commandFailure } from './i18n/failure-text.js';
+import { getLocale } from './i18n/messages.svelte.js';
+import { m } from './paraglide/messages.js';
 import { newCmdId } from './ids.js';
 import type { LiveSocket } from './live-socket.js';
 import { readJson, writeJson } from './storage.js';
@@ -131,7 +134,9 @@ export class CommandSender {
     if (this.#socket.connected) this.#emit(entry);
     else
       toasts.notice(
-        `You are offline: Plenary will ${WHAT[name] ?? 'send this'} as soon as the connection is back.`,
+        getLocale() === BASE_LOCALE
+          ? `You are offline: Plenary will ${WHAT[name] ?? 'send this'} as soon as the connection is back.`
+          : m.offline_queued(),
       );
     return done;
   }

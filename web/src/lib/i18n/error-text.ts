@@ -92,8 +92,9 @@ export function commandFailureText(
   failure: Refused,
   locale: Locale,
 ): string | null {
-  const couldNot = COULD_NOT[name];
-  if (locale === BASE_LOCALE || !couldNot) return null;
+  if (locale === BASE_LOCALE) return null;
+  // The console's commands: "Could not do that." in the reader's language, then the reason.
+  const couldNot = COULD_NOT[name] ?? m.error_cmd_generic;
   const context = isContext(name) ? name : null;
   // Two sentences: Chinese puts none of its spaces between them.
   const space = locale === 'zh-Hans' ? '' : ' ';
