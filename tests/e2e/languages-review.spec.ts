@@ -192,7 +192,7 @@ test('the follow-up page switches language from its menu, and keeps the choice',
   request,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { w, lan, f } = await reviewDay(request, baseURL!);
   const phone = await phoneOf(browser, 'en-GB', w.id, lan.token);
   await phone.goto(`/w/${w.id}/followup`);
