@@ -49,7 +49,8 @@ test('the facilitator edits a peer-review round’s criteria after it opens; par
   const edit = panel.getByRole('form', { name: /Edit peer review/ });
   await expect(edit.getByRole('checkbox')).toHaveCount(6);
   await edit.getByRole('checkbox').nth(5).uncheck();
-  await edit.locator('summary').filter({ hasText: 'of Relevance' }).click();
+  // Its visible text is "Edit the wording"; which criterion it is, is in its name.
+  await edit.getByLabel('Edit the wording of Relevance', { exact: true }).click();
   await edit.getByLabel('Name').first().fill('Could another city copy it?');
   // The wording stays open while it is typed.
   await expect(edit.getByLabel('Name').first()).toBeVisible();
@@ -85,7 +86,7 @@ test('the facilitator edits a peer-review round’s criteria after it opens; par
   for (const box of await edit.getByRole('checkbox').all()) await expect(box).toBeDisabled();
   await expect(edit.getByRole('button', { name: 'Add a criterion' })).toBeDisabled();
   await checkA11y(fac, 'editing a round people have rated');
-  await edit.locator('summary').filter({ hasText: 'of Could another city copy it?' }).click();
+  await edit.getByLabel('Edit the wording of Could another city copy it?', { exact: true }).click();
   await edit.getByLabel('Name').first().fill('Could another city copy it next year?');
   await edit.getByRole('button', { name: /Save the criteria/ }).click();
   await expect(edit).toHaveCount(0);
