@@ -1,3 +1,5 @@
+import { DEFAULT_COUNTRY_NAMES, type CountryNameStyle } from './country-display.js';
+
 /**
  * Countries as people write them. Each row: ISO 3166-1 alpha-2 code (plus XK, Kosovo), the
  * common English short name, the name the United Nations uses (UNTERM; for places the UN does not
@@ -319,11 +321,6 @@ const ROWS: ReadonlyArray<
   ['ZM', 'Zambia', 'Zambia'],
   ['ZW', 'Zimbabwe', 'Zimbabwe'],
 ];
-
-/** Which names a workshop shows: the UN's (the default, for UN-affiliated centres) or common ones. */
-export const COUNTRY_NAME_STYLES = ['un', 'common'] as const;
-export type CountryNameStyle = (typeof COUNTRY_NAME_STYLES)[number];
-export const DEFAULT_COUNTRY_NAMES: CountryNameStyle = 'un';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 const listOf = (style: CountryNameStyle): ReadonlyArray<readonly [string, string]> =>

@@ -13,6 +13,7 @@ export * from './locales.js';
 export * from './protocol.js';
 export * from './doc-auth.js';
 export * from './countries.js';
+export * from './country-display.js';
 export * from './domain/poll-types.js';
 export * from './domain/poll.js';
 export * from './domain/tally.js';

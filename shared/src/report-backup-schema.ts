@@ -7,7 +7,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION } from './domain/report-backup.js';
 import { REVIEW_LIMITS as R, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
 import { AnswerSchema, BudgetSettingsSchema, LIMITS as L, projectorLanguages } from './schemas.js';
 import { Id } from './field-rules.js';
-import { COUNTRY_NAME_STYLES, DEFAULT_COUNTRY_NAMES } from './countries.js';
+import { COUNTRY_NAME_STYLES, DEFAULT_COUNTRY_NAMES } from './country-display.js';
 
 /**
  * What an uploaded backup must look like before anything is restored from it: the shape of

@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
 import {
+  COUNTRY_CODES,
+  COUNTRY_NAME_STYLES,
+  countryName,
+  englishCountryName,
+} from '@plenary/shared';
+import {
   PHONE,
   checkA11y,
   createBlankWorkshop,
@@ -63,4 +69,22 @@ test('in a small room, a phone lists everyone by name, online first', async ({
     /Anan Sukjai\s*Thailand\s*Away/,
   ]);
   await expect(phone.getByTestId('who-by-country')).toHaveCount(0);
+});
+
+test('the browser names every country in English as the server does', async ({ page }) => {
+  // Phones name countries with their browser's Intl plus the English names that differ from
+  // CLDR's, not with the country table; CLDR's English differs a little between engines, so
+  // this checks every code, in both styles, with Chromium's Intl against the table.
+  const codes = [...COUNTRY_CODES];
+  const cldr = await page.evaluate((list) => {
+    const en = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    return list.map((c) => en.of(c));
+  }, codes);
+  const differ = COUNTRY_NAME_STYLES.flatMap((style) =>
+    codes.flatMap((code, i) => {
+      const shown = englishCountryName(code, style, cldr[i]);
+      return shown === countryName(code, style) ? [] : [`${style} ${code}: ${shown}`];
+    }),
+  );
+  expect(differ).toEqual([]);
 });

@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import {
+  COUNTRY_CODES,
+  COUNTRY_NAME_STYLES,
+  countryName,
+  countryNameIn,
+} from '../../shared/src/index.js';
 import { countryIn, reportCountryIn } from '../../web/src/lib/i18n/country-names.js';
 
 // What a participant reads beside a name in Who is here; the stored value is the ISO code.
@@ -16,6 +22,21 @@ describe('a country shown in a language', () => {
     expect(countryIn('en', 'VN', 'un')).toBe('Viet Nam');
     expect(countryIn('en', 'VN', 'common')).toBe('Vietnam');
     expect(countryIn('en', 'LA', 'un')).toBe('Lao People’s Democratic Republic');
+  });
+
+  it('reads, without the country table, every code as the table names it in both styles', () => {
+    // The voting page names countries through Intl plus the English names that differ from CLDR's;
+    // the table (for forms and the server) must agree with it everywhere.
+    const differ = COUNTRY_NAME_STYLES.flatMap((style) =>
+      COUNTRY_CODES.filter(
+        (code) => countryNameIn('en', code, style) !== countryName(code, style),
+      ).map(
+        (code) =>
+          `${style} ${code}: ${countryNameIn('en', code, style)} / ${countryName(code, style)}`,
+      ),
+    );
+    expect(differ).toEqual([]);
+    expect(COUNTRY_CODES.length).toBeGreaterThan(240);
   });
 
   it('falls back to the stored value when it is not a country code Intl knows', () => {

@@ -1,5 +1,5 @@
 import type { CreatedWorkshop } from '../protocol.js';
-import { DEFAULT_COUNTRY_NAMES } from '../countries.js';
+import { DEFAULT_COUNTRY_NAMES } from '../country-display.js';
 import { followUpOf } from './followup.js';
 import type { Participant, Workshop } from './types.js';
 import { deletionDueAt, type NewWorkshopSecrets } from './workshop.js';

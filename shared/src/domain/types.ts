@@ -65,7 +65,7 @@ import type { FloorQuestion, Poll } from './poll-types.js';
 import type { Artifact, Exercise, Group, PreparedExercise } from './group-types.js';
 import type { FollowUp } from './followup-types.js';
 import type { ReviewRound } from './review-types.js';
-import type { CountryNameStyle } from '../countries.js';
+import type { CountryNameStyle } from '../country-display.js';
 import type { Team } from './team-types.js';
 import type { Locale } from '../locales.js';
 

@@ -9,7 +9,7 @@ import type {
   ScaleSpec,
 } from './poll-types.js';
 import { resultsShown } from './poll-results.js';
-import { DEFAULT_COUNTRY_NAMES, type CountryNameStyle } from '../countries.js';
+import { DEFAULT_COUNTRY_NAMES, type CountryNameStyle } from '../country-display.js';
 import { sortedQuestions } from './questions.js';
 import { projectorLanguagesOf, type Locale } from '../locales.js';
 import type { AgendaModule, Participant, Projection, Timer, Workshop } from './types.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_COUNTRY_NAMES } from '../countries.js';
+import { DEFAULT_COUNTRY_NAMES } from '../country-display.js';
 import type { CommandInput, CreateWorkshopInput } from '../schemas.js';
 import { fail, ok, type Result } from './result.js';
 import { templateAgenda, withTemplatePolls } from './template.js';
