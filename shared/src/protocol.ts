@@ -1,6 +1,6 @@
 import type { CommandResult } from './domain/commands.js';
 import type { Failure } from './domain/result.js';
-import type { CountryNameStyle } from './countries.js';
+import type { CountryNameStyle } from './country-display.js';
 import type {
   MyAnswers,
   RosterEntry,
@@ -10,6 +10,7 @@ import type {
 } from './domain/views.js';
 import type { PollResults } from './domain/tally.js';
 import type { FollowUpView } from './domain/followup-types.js';
+import type { ProgressSummary } from './kinds/kind.js';
 import type { TeamView } from './domain/team-types.js';
 import type { MyRating, ReviewRoundView } from './domain/review-views.js';
 import type { CommandName, CommandPayload } from './schemas.js';
@@ -140,8 +141,8 @@ export interface ArtifactProgress {
   lastEditor: string | null;
   /** Names of participants in the document now. */
   active: string[];
-  /** A one-line summary for documents without items to tick (maps, budgets). */
-  summary?: string;
+  /** For documents without items to tick (maps, budgets): counts each screen words itself. */
+  summary?: ProgressSummary;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { linesOf, newLine, readLines } from '@plenary/shared/docs';
+import type { ArtifactProgress } from '@plenary/shared';
 import {
   connect,
   createWorkshop,
@@ -128,7 +129,7 @@ describe('co-editing a budget', () => {
 
   it('summarises each budget for the facilitator', async () => {
     const { w, people, artifactA, facilitator } = await budgetExercise();
-    const summaries: string[] = [];
+    const summaries: NonNullable<ArtifactProgress['summary']>[] = [];
     facilitator.socket.on('progress', (changed) => {
       for (const p of changed)
         if (p.artifactId === artifactA && p.summary) summaries.push(p.summary);
@@ -139,7 +140,7 @@ describe('co-editing a budget', () => {
       newLine({ id: 'a1', amount: 30_000 }),
       newLine({ id: 'a2', pillar: 'monitoring', amount: 12_500 }),
     ]);
-    await eventually(() => expect(summaries.at(-1)).toBe('2 lines · 42,500 allocated'), 4000);
+    await eventually(() => expect(summaries.at(-1)).toEqual({ lines: 2, allocated: 42_500 }), 4000);
   });
 });
 

@@ -13,4 +13,4 @@ export * from './practice/document.js';
 export * from './documents.js';
 export * from './text-fields.js';
 export * from './text-edit.js';
-export type { DocProgress } from './kind.js';
+export type { DocProgress, ProgressSummary } from './kind.js';

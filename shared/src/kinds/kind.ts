@@ -7,12 +7,20 @@ export type ContentOf<K extends ArtifactKind> = Extract<DocumentContent, { kind:
 /** The report's section of one group's work, for one kind. */
 export type WorkOf<K extends ArtifactKind> = Extract<ReportWork, { kind: K }>;
 
+/**
+ * The counts that stand for progress in documents without items to tick: a map's actors, links
+ * and gaps, a budget's lines and the amount allocated. Numbers, not text: each screen words them
+ * in its reader's language.
+ */
+export type ProgressSummary =
+  { actors: number; links: number; gaps: number } | { lines: number; allocated: number };
+
 /** What the console's progress column shows of one document. */
 export interface DocProgress {
   done: number;
   total: number;
-  /** A one-line summary for documents without items to tick (maps, budgets). */
-  summary?: string;
+  /** For documents without items to tick (maps, budgets). */
+  summary?: ProgressSummary;
 }
 
 /** A kind's co-edited document (kinds/<kind>/document.ts holds its shape). */

@@ -1,4 +1,3 @@
-import { plural } from '../../domain/report-format.js';
 import { NO_PROGRESS, type KindDocument } from '../kind.js';
 import { readLines } from './document.js';
 
@@ -8,10 +7,7 @@ export const budgetDocument: KindDocument<'budget'> = {
   progress: (doc) => {
     if (!doc.share.has('lines')) return NO_PROGRESS;
     const lines = readLines(doc);
-    const total = lines.reduce((sum, l) => sum + l.amount, 0);
-    return {
-      ...NO_PROGRESS,
-      summary: `${plural(lines.length, 'line')} · ${total.toLocaleString('en-US')} allocated`,
-    };
+    const allocated = lines.reduce((sum, l) => sum + l.amount, 0);
+    return { ...NO_PROGRESS, summary: { lines: lines.length, allocated } };
   },
 };

@@ -1,5 +1,4 @@
 import { analyseGaps } from '../../domain/network.js';
-import { plural } from '../../domain/report-format.js';
 import { NO_PROGRESS, type KindDocument } from '../kind.js';
 import { readMap } from './document.js';
 
@@ -12,7 +11,7 @@ export const mapDocument: KindDocument<'map'> = {
     const gaps = analyseGaps(map).count;
     return {
       ...NO_PROGRESS,
-      summary: `${plural(map.actors.length, 'actor')} · ${plural(map.links.length, 'link')} · ${plural(gaps, 'gap')}`,
+      summary: { actors: map.actors.length, links: map.links.length, gaps },
     };
   },
 };
