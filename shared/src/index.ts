@@ -43,4 +43,5 @@ export * from './domain/join-address.js';
 export * from './domain/clock-sync.js';
 export * from './domain/team-types.js';
 export * from './domain/team.js';
+export * from './domain/team-activity.js';
 export * from './domain/report-team.js';

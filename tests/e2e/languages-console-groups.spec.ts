@@ -12,16 +12,21 @@ import {
 import { checkA11y, facilitatorSocket, joinWorkshop, SCREENSHOT_DIR } from './support.js';
 
 type Message = string | { match: Record<string, string> }[];
-/** The console's messages in one language (its menu, and the panels of console-groups/). */
-const consoleMessages = (locale: string): Record<string, Message> => ({
-  ...messages(locale),
-  ...(JSON.parse(
-    readFileSync(
-      new URL(`../../web/messages/console-groups/${locale}.json`, import.meta.url),
-      'utf8',
+/** The console's messages in one language (its menu and log in console/, the panels of
+ *  console-groups/). */
+const consoleMessages = (locale: string): Record<string, Message> =>
+  Object.assign(
+    { ...messages(locale) },
+    ...['console', 'console-groups'].map(
+      (area) =>
+        JSON.parse(
+          readFileSync(
+            new URL(`../../web/messages/${area}/${locale}.json`, import.meta.url),
+            'utf8',
+          ),
+        ) as Record<string, Message>,
     ),
-  ) as Record<string, Message>),
-});
+  ) as Record<string, Message>;
 const ko = consoleMessages('ko');
 const en = consoleMessages('en');
 
@@ -160,6 +165,10 @@ test('a facilitator whose browser is in Korean runs groups, peer review, team, f
   );
   await expect(team.getByTestId('team-member')).toContainText(
     t(ko, 'console_team_role_facilitator'),
+  );
+  // Who did what, worded in Korean too (the log keeps what was done, not English words).
+  await expect(team.getByTestId('team-log')).toContainText(
+    t(ko, 'console_log_team_invited_co_facilitator', { name: 'Nguyen Lan' }),
   );
   await expectNothingOverflows(page, team);
   await shoot(page, team, 'languages-console-team-ko-1366');

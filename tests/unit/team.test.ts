@@ -140,6 +140,8 @@ describe('the facilitation team', () => {
       'Chloé revoked Ana’s key',
     ]);
     expect(teamOf(revoked).log.at(-2)).toMatchObject({ by: anaId });
+    // Kept as data too, for each screen to word in its reader's language.
+    expect(teamOf(revoked).log.at(-2)?.what).toEqual({ did: 'poll.launched', poll: 'Ready?' });
     // Participants' own actions and the poll's creation are not part of the log.
     expect(log.some((l) => l.includes('created'))).toBe(false);
   });

@@ -8,6 +8,7 @@ import * as review from './review.js';
 import { fail, ok, type Result } from './result.js';
 import * as roster from './roster.js';
 import * as team from './team.js';
+import { recordActivity } from './team-activity.js';
 import type { Actor, DomainContext, Workshop } from './types.js';
 import * as workshop from './workshop.js';
 
@@ -172,6 +173,6 @@ export function applyCommand<K extends CommandName>(
   if (!allowed.ok) return allowed;
   const applied = COMMANDS[name].apply(w, input, ctx);
   if (!applied.ok) return applied;
-  const workshop = team.recordActivity(w, applied.value.workshop, name, input, ctx.actor, ctx.now);
+  const workshop = recordActivity(w, applied.value.workshop, name, input, ctx.actor, ctx.now);
   return ok({ ...applied.value, workshop });
 }

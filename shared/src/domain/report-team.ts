@@ -1,11 +1,12 @@
 import { mdInline } from './markdown-escape.js';
 import { teamOf } from './team.js';
-import { TEAM_ROLE_LABELS, type ActivityEntry } from './team-types.js';
+import { TEAM_ROLE_LABELS, type ActivityEntry, type TeamRole } from './team-types.js';
 import type { Workshop } from './types.js';
 
 /** The report's facilitation team: who ran the workshop, and who did what. */
 export interface ReportTeam {
-  members: Array<{ name: string; role: string }>;
+  /** `role` in English (the Markdown's); `as`, for screens that word it in their language. */
+  members: Array<{ name: string; role: string; as?: 'owner' | TeamRole }>;
   /** Oldest first. */
   log: ActivityEntry[];
 }
@@ -14,8 +15,8 @@ export function teamSection(w: Workshop): ReportTeam {
   const team = teamOf(w);
   return {
     members: [
-      { name: team.ownerName, role: 'Lead facilitator' },
-      ...team.members.map((m) => ({ name: m.name, role: TEAM_ROLE_LABELS[m.role] })),
+      { name: team.ownerName, role: 'Lead facilitator', as: 'owner' },
+      ...team.members.map((m) => ({ name: m.name, role: TEAM_ROLE_LABELS[m.role], as: m.role })),
     ],
     log: team.log,
   };

@@ -24,7 +24,9 @@ export interface ActivityEntry {
   /** The member who acted, or null for the owner. */
   by: string | null;
   byName: string;
+  /** In English, as it was logged (entries logged before `what` existed have only this). */
   action: string;
+  what?: ActivityWhat;
 }
 
 export interface Team {
@@ -54,3 +56,60 @@ export interface TeamView {
   members: TeamMemberView[];
   log: ActivityEntry[];
 }
+
+/**
+ * What a logged action was, as data: each screen words it in its reader's language (the console's
+ * team log, the report), and `activityText` in English for the Markdown report. Names and titles
+ * are kept as they were when it happened.
+ */
+export type ActivityWhat =
+  | { did: 'activity.current' | 'activity.moved'; title: string }
+  | {
+      did:
+        | 'activity.ended'
+        | 'screen.activity'
+        | 'screen.question'
+        | 'breakout.opened'
+        | 'breakout.closed'
+        | 'gallery.opened'
+        | 'gallery.closed'
+        | 'review.shared'
+        | 'review.hidden'
+        | 'key.screen'
+        | 'key.own';
+    }
+  | { did: 'timer.started'; minutes: number }
+  | {
+      did:
+        | 'participant.removed'
+        | 'team.invitedCoFacilitator'
+        | 'team.invitedModerator'
+        | 'team.revoked'
+        | 'key.member';
+      name: string;
+    }
+  | {
+      did:
+        | 'poll.reset'
+        | 'poll.launched'
+        | 'poll.closed'
+        | 'poll.shown'
+        | 'poll.hidden'
+        | 'screen.poll';
+      poll: string;
+    }
+  | { did: 'question.reopened' | 'question.answered' | 'question.hidden'; question: string }
+  | { did: 'screen.artifact' | 'artifact.locked' | 'artifact.unlocked'; group: string }
+  | {
+      did:
+        | 'screen.exercise'
+        | 'screen.review'
+        | 'exercise.revealed'
+        | 'exercise.hidden'
+        | 'review.opened';
+      exercise: string;
+    }
+  | { did: 'groups.byCountry' | 'groups.random'; count: number }
+  | { did: 'exercise.launched'; title: string; count: number };
+
+export type ActivityDid = ActivityWhat['did'];
