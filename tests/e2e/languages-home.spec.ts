@@ -241,3 +241,44 @@ test('the projector shows a group’s case vignette and practice in Korean and E
   f.socket.disconnect();
   await screen.context().close();
 });
+
+test('a restore tells a browser in Korean what it changed, in Korean', async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const ko = said('ko');
+  // A backup taken while an anonymous poll was open: the restore closes it, and says so.
+  const created = await createBlankWorkshop(request, 'Invented regional workshop');
+  const fac = await facilitatorSocket(baseURL!, created.id, created.facilitatorKey);
+  const { pollId } = await fac.send('poll.create', {
+    kind: 'single',
+    question: 'Who refers a presumed victim first?',
+    options: [{ label: 'Police' }, { label: 'Social worker' }],
+  });
+  await fac.send('poll.setState', { pollId: pollId!, state: 'open' });
+  fac.socket.close();
+  const exported = await request.get(`/api/workshops/${created.id}/export.json`, {
+    headers: { authorization: `Bearer ${created.facilitatorKey}` },
+  });
+  expect(exported.ok()).toBe(true);
+
+  const page = await pageIn(browser, PHONE_390, 'ko-KR');
+  await page.goto('/restore');
+  await expectLanguage(page, 'ko');
+  await page.getByLabel(ko.restore_file_label!).setInputFiles({
+    name: 'backup.json',
+    mimeType: 'application/json',
+    buffer: await exported.body(),
+  });
+  await page.getByRole('button', { name: ko.restore_submit }).click();
+  await expect(page.getByTestId('restored')).toBeVisible();
+  await expect(page.getByTestId('restore-note')).toHaveText(
+    ko.restore_note_polls_closed!.replace('{count}', '1'),
+  );
+  await expectNothingOverflows(page, page.getByTestId('restored'));
+  await checkA11y(page, 'restored, in Korean');
+  await shot(page, 'languages-restored-ko-390');
+  await page.context().close();
+});

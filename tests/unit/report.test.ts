@@ -626,7 +626,13 @@ describe('the backup', () => {
     expect(restored.artifacts).toEqual(open.artifacts);
     expect(restored.followUp).toEqual(open.followUp);
     expect(restored.polls.map((p) => p.state)).toEqual(['open', 'open', 'closed']);
-    expect(notes).toEqual([expect.stringContaining('restored closed')]);
+    expect(notes).toEqual([
+      {
+        code: 'anonymous_polls_closed',
+        count: 1,
+        text: expect.stringContaining('restored closed'),
+      },
+    ]);
   });
 
   it('refuses a backup whose references point at nothing, naming the problem', () => {
@@ -657,7 +663,9 @@ describe('the backup', () => {
     expect(soon.workshop.retentionDays).toBe(30);
     const late = restoreWorkshop(parsed.workshop, secrets, Date.UTC(2027, 5, 1));
     expect(late.workshop.retentionDays).toBeNull();
-    expect(late.notes.join(' ')).toMatch(/retention is off/);
+    expect(late.notes).toEqual([
+      { code: 'retention_off', text: expect.stringMatching(/retention is off/) },
+    ]);
   });
 });
 

@@ -83,15 +83,17 @@ export function restoreWorkshop(
   b: BackupWorkshop,
   secrets: RestoreSecrets,
   now: number,
-): { workshop: Workshop; notes: string[] } {
-  const notes: string[] = [];
+): { workshop: Workshop; notes: RestoreNote[] } {
+  const notes: RestoreNote[] = [];
   const { tokenHashes, ...ids } = secrets;
   // New tokens give new anonymous ballot keys: a participant could vote a second time.
   const reopened = b.polls.filter((p) => p.anonymous && p.state === 'open');
   if (reopened.length > 0)
-    notes.push(
-      `${reopened.length === 1 ? 'One anonymous poll was' : `${reopened.length} anonymous polls were`} open: restored closed, so nobody votes twice.`,
-    );
+    notes.push({
+      code: 'anonymous_polls_closed',
+      count: reopened.length,
+      text: `${reopened.length === 1 ? 'One anonymous poll was' : `${reopened.length} anonymous polls were`} open: restored closed, so nobody votes twice.`,
+    });
   const targetExists = (() => {
     const p = b.projection;
     switch (p.kind) {
@@ -120,9 +122,10 @@ export function restoreWorkshop(
   const due = deletionDueAt(workshop);
   if (due !== null && due <= now) {
     workshop = { ...workshop, retentionDays: null };
-    notes.push(
-      'Its retention period was already over, so it would have been deleted at once: retention is off now. Set it again in the workshop settings.',
-    );
+    notes.push({
+      code: 'retention_off',
+      text: 'Its retention period was already over, so it would have been deleted at once: retention is off now. Set it again in the workshop settings.',
+    });
   }
   return { workshop, notes };
 }
@@ -132,5 +135,10 @@ export interface ImportedWorkshop extends CreatedWorkshop {
   /** Each participant's new personal link (their old token no longer works). */
   participants: Array<{ participantId: string; name: string; token: string; url: string }>;
   /** What the restore changed, for the facilitator to read. */
-  notes: string[];
+  notes: RestoreNote[];
 }
+
+/** Something a restore changed: `text` in English, `code` (and `count`) for other languages. */
+export type RestoreNote =
+  | { code: 'anonymous_polls_closed'; count: number; text: string }
+  | { code: 'retention_off'; text: string };
