@@ -7,6 +7,7 @@ import {
   formatNumber,
   formatPercent,
   formatTime,
+  khmerDay,
   pluralCategory,
 } from '../../web/src/lib/i18n/intl.js';
 
@@ -46,6 +47,16 @@ describe('dates and times', () => {
     expect(formatDay('th', '2026-11-27')).toBe('27 พ.ย. 2569'); // the Thai (Buddhist) year
     expect(formatDay('ko', '2026-11-27')).toBe('2026년 11월 27일');
     expect(formatDay('zh-Hans', '2026-11-27')).toBe('2026年11月27日');
+  });
+
+  it('writes a day in Khmer as CLDR does, also where the browser has no Khmer calendar', () => {
+    // Debian's Chromium has no Khmer date data: formatDay then uses its own month names, which
+    // must read as CLDR's (here, under Node's full ICU) for every month.
+    for (let month = 1; month <= 12; month++) {
+      const day = `2026-${String(month).padStart(2, '0')}-07`;
+      expect(khmerDay(day)).toBe(formatDay('km', day));
+    }
+    expect(khmerDay('2026-12-07')).toBe('7 ធ្នូ 2026');
   });
 
   it('writes a clock time in the time zone given', () => {

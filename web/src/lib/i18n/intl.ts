@@ -40,9 +40,40 @@ export const formatCurrency = (locale: Locale, amount: number, currency: string)
     () => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }),
   ).format(amount);
 
+/**
+ * Khmer's month names as CLDR has them, for browsers built without Khmer's calendar data (Debian's
+ * Chromium reads `km` as English: "Dec 7, 2026"); a unit test checks them against Node's CLDR.
+ */
+export const KHMER_MONTHS = [
+  'មករា',
+  'កុម្ភៈ',
+  'មីនា',
+  'មេសា',
+  'ឧសភា',
+  'មិថុនា',
+  'កក្កដា',
+  'សីហា',
+  'កញ្ញា',
+  'តុលា',
+  'វិច្ឆិកា',
+  'ធ្នូ',
+] as const;
+
+/** "7 ធ្នូ 2026": a day in Khmer as CLDR writes it (day, month, year). */
+export const khmerDay = (isoDay: string): string => {
+  const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number];
+  return `${day} ${KHMER_MONTHS[month - 1]} ${year}`;
+};
+
+const knowsDates = (locale: string): boolean =>
+  cached(`dk:${locale}`, () => Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0);
+
 /** A calendar day (YYYY-MM-DD, no time zone): "27 Nov 2026", "2026년 11월 27일". English puts
  * the day first, as the UN and these workshops' programmes write dates (not "Nov 27, 2026"). */
 export const formatDay = (locale: Locale, isoDay: string): string =>
+  locale === 'km' && !knowsDates('km') ? khmerDay(isoDay) : formatDayIntl(locale, isoDay);
+
+const formatDayIntl = (locale: Locale, isoDay: string): string =>
   cached(
     `d:${locale}`,
     () =>
