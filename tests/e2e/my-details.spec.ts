@@ -13,6 +13,8 @@ test('a participant who corrects only their name keeps their city and organisati
   browser,
   request,
 }) => {
+  // A phone and a console: 36 s at load 15 to 20 on two cores.
+  test.setTimeout(180_000);
   const created = await createBlankWorkshop(request, 'Regional training');
   const joined = (await (
     await request.post('/api/join', {

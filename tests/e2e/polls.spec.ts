@@ -109,6 +109,8 @@ test('questions from the floor are asked, upvoted and shown on the projector', a
   browser,
   request,
 }) => {
+  // Three browser contexts: 66 s at load 15 to 21 on two cores (each step waits for a state).
+  test.setTimeout(180_000);
   const created = await (
     await request.post('/api/workshops', { data: { title: 'Questions', template: 'blank' } })
   ).json();
