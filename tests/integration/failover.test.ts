@@ -44,6 +44,13 @@ async function balanced(): Promise<string> {
   return balancer.url;
 }
 
+/**
+ * How long a state may take to arrive: each wait ends as soon as it holds. Generous: with two
+ * processes, Redis and HAProxy on two cores, the test failed once at load 20 (every test file at
+ * once beside an end-to-end run) when these waits had 10 s, and passed alone and at load 8.
+ */
+const SETTLE_MS = 30_000;
+
 const track = (l: Live) => (lives.push(l), l);
 const texts = (d: DocClient) =>
   itemsOf(d.doc)
@@ -130,7 +137,7 @@ describe('failover through HAProxy', () => {
       await voteUntilAcked(live, pollId, optionIds[i % 2]!);
       acked.add(i);
     });
-    await eventually(() => expect(acked.size).toBeGreaterThanOrEqual(4), 10_000);
+    await eventually(() => expect(acked.size).toBeGreaterThanOrEqual(4), SETTLE_MS);
     servers[0]!.kill('SIGKILL');
     await Promise.all([...voting, ...editing]);
 
@@ -138,13 +145,13 @@ describe('failover through HAProxy', () => {
     expect(dropped.size).toBeGreaterThan(0);
     await eventually(
       () => expect(people.every(({ live }) => live.socket.connected)).toBe(true),
-      10_000,
+      SETTLE_MS,
     );
 
     // Every vote is counted once, and every voter's own screen shows it.
     await eventually(
       () => expect(results.filter((r) => r.pollId === pollId).at(-1)?.voters).toBe(12),
-      10_000,
+      SETTLE_MS,
     );
     for (const { p } of people) {
       const again = track(await connect(lb, w.id, { kind: 'participant', token: p.token }));
@@ -158,7 +165,7 @@ describe('failover through HAProxy', () => {
     await eventually(() => {
       for (const d of editorDocs) expect(texts(d)).toEqual([...all].sort());
       expect(editorDocs.every((d) => d.allSaved())).toBe(true);
-    }, 10_000);
+    }, SETTLE_MS);
     const newcomer = openDoc(lb, w.id, artifactId, {
       kind: 'facilitator',
       key: w.facilitatorKey,
@@ -166,5 +173,5 @@ describe('failover through HAProxy', () => {
     docs.push(newcomer);
     await synced(newcomer);
     expect(texts(newcomer)).toEqual([...all].sort());
-  }, 90_000);
+  }, 240_000);
 });
