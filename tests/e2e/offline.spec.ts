@@ -1,5 +1,37 @@
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
+import { itemsOf, readItem } from '@plenary/shared/docs';
+import * as Y from 'yjs';
 import { checkA11y, facilitatorSocket, LAPTOP, pageAt, openOur, shot } from './support.js';
+
+/**
+ * The checklist items' texts in this browser's own copy of the open document: what y-indexeddb
+ * has written to IndexedDB (database `plenary:<workshop>/<artifact>`), read by the test in Node.
+ */
+async function keptTexts(page: Page): Promise<string[]> {
+  const [, workshopId, artifactId] = /\/w\/([^/]+)\/group\/([^/?#]+)/.exec(page.url())!;
+  const rows = await page.evaluate(async (name) => {
+    const opening = indexedDB.open(name);
+    const db = await new Promise<IDBDatabase>((ok, no) => {
+      opening.onsuccess = () => ok(opening.result);
+      opening.onerror = () => no(opening.error);
+    });
+    try {
+      const request = db.transaction('updates').objectStore('updates').getAll();
+      const updates = await new Promise<Uint8Array[]>((ok, no) => {
+        request.onsuccess = () => ok(request.result as Uint8Array[]);
+        request.onerror = () => no(request.error);
+      });
+      return updates.map((u) => Array.from(u));
+    } finally {
+      db.close();
+    }
+  }, `plenary:${workshopId}/${artifactId}`);
+  const doc = new Y.Doc();
+  for (const row of rows) Y.applyUpdate(doc, Uint8Array.from(row));
+  return itemsOf(doc)
+    .toArray()
+    .map((m) => readItem(m).text);
+}
 
 const itemTexts = (page: Page) =>
   page.$$eval('[id$="-text"]', (items) =>
@@ -71,8 +103,10 @@ test('an edit typed offline survives a closed tab and reaches the group when bac
   await expect(page.getByTestId('doc-saved')).toContainText('kept on this device');
   await checkA11y(page, 'workspace offline');
   await shot(page, 'offline-kept-on-device-laptop');
-  // Let the browser write its copy (IndexedDB) before the tab goes.
-  await page.waitForTimeout(500);
+  // The tab goes once the browser has written its copy (IndexedDB): a state, not a pause.
+  await expect
+    .poll(() => keptTexts(page), { timeout: 30_000 })
+    .toContain('Recruiter kept the passport');
   await page.close();
 
   // Back online, the tab opened again: the edit is there and goes to the server.
