@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { itemsOf, newItem, readItem } from '@plenary/shared/docs';
-import type { PollResults } from '@plenary/shared';
+import { decodeWelcome, type PollResults } from '@plenary/shared';
 import { startHaproxy, type Haproxy } from '../../scripts/haproxy.mjs';
 import { connect, createWorkshop, eventually, join, newCmdId, send, type Live } from './harness.js';
 import { openDoc, synced, type DocClient } from './docs-harness.js';
@@ -79,8 +79,13 @@ describe('failover through HAProxy', () => {
     const facilitator = track(
       await connect(lb, w.id, { kind: 'facilitator', key: w.facilitatorKey }),
     );
+    // The tallies the facilitator's screen shows: each one sent, and those of every welcome. A
+    // facilitator whose process is killed is welcomed again by the other, with the tally as it
+    // is then: when every vote was counted before that, no later tally is sent, and the welcome
+    // is where the screen reads the last of them (as the browser's connection does).
     const results: PollResults[] = [];
     facilitator.socket.on('poll.results', (r) => results.push(r));
+    facilitator.socket.on('welcome', (wire) => results.push(...decodeWelcome(wire).results));
     // Everyone joins, then connects: the balancer spreads the connections over both processes.
     const joined = [];
     for (let i = 0; i < 12; i++)
