@@ -5,6 +5,7 @@ import { fail, ok, type Result } from './result.js';
 import type { Artifact, DocAccess, Exercise, Group } from './group-types.js';
 import type { Actor, DomainContext, Workshop } from './types.js';
 import { credentialCurrent } from './team.js';
+import { KIND_RULES } from '../kinds/rules.js';
 
 /** Breakout groups, group exercises and who may read or edit which document. Pure. */
 
@@ -175,24 +176,23 @@ export function launchExercise(
   if (w.groups.length === 0) return fail('conflict', 'Create groups first');
   if (w.exercises.length >= LIMITS.exercises)
     return fail('conflict', `At most ${LIMITS.exercises} exercises`);
-  const stages = input.kind === 'vignette' ? input.stages : [];
-  if (input.kind === 'vignette' && stages.length === 0)
+  const rules = KIND_RULES[input.kind];
+  const stages = rules.stages ? input.stages : [];
+  if (rules.stages && stages.length === 0)
     return fail('bad_request', 'Write at least the first stage of the case', 'stages');
-  if (input.kind === 'budget' && !input.budget)
+  if (rules.budget && !input.budget)
     return fail('bad_request', 'Set the envelope and its currency', 'budget');
   const exercise: Exercise = {
     id: ctx.newId(),
     title: input.title,
     kind: input.kind,
-    // A vignette's groups tick indicators from a checklist template too.
-    template:
-      input.kind === 'checklist' || input.kind === 'vignette' ? (input.template ?? null) : null,
+    template: rules.template ? (input.template ?? null) : null,
     activityId: input.activityId ?? null,
     revealed: false,
     launchedAt: ctx.now,
     stages,
     stagesShown: stages.length > 0 ? 1 : 0,
-    budget: input.kind === 'budget' ? (input.budget ?? null) : null,
+    budget: rules.budget ? (input.budget ?? null) : null,
   };
   return ok({
     workshop: {
@@ -223,7 +223,7 @@ export function revealExercise(
 export function setBudget(w: Workshop, input: CommandInput<'exercise.budget'>): Result<Workshop> {
   const exercise = w.exercises.find((e) => e.id === input.exerciseId);
   if (!exercise) return fail('not_found', 'That exercise no longer exists', 'exerciseId');
-  if (exercise.kind !== 'budget')
+  if (!KIND_RULES[exercise.kind].budget)
     return fail('conflict', 'Only a budgeting exercise has an envelope');
   return ok({
     ...w,
@@ -237,7 +237,7 @@ export function setBudget(w: Workshop, input: CommandInput<'exercise.budget'>): 
  */
 export function isRevealed(w: Pick<Workshop, 'artifacts'>, exercise: Exercise): boolean {
   if (exercise.revealed) return true;
-  if (exercise.kind !== 'budget') return false;
+  if (!KIND_RULES[exercise.kind].budget) return false;
   const artifacts = w.artifacts.filter((a) => a.exerciseId === exercise.id);
   return artifacts.length > 0 && artifacts.every((a) => a.submittedAt !== null);
 }
@@ -249,7 +249,7 @@ export function showVignetteStages(
 ): Result<Workshop> {
   const exercise = w.exercises.find((e) => e.id === input.exerciseId);
   if (!exercise) return fail('not_found', 'That exercise no longer exists', 'exerciseId');
-  if (exercise.kind !== 'vignette') return fail('conflict', 'Only a case vignette has stages');
+  if (!KIND_RULES[exercise.kind].stages) return fail('conflict', 'Only a case vignette has stages');
   if (input.stagesShown > exercise.stages.length)
     return fail('conflict', `This case has ${exercise.stages.length} stages`, 'stagesShown');
   return ok({

@@ -1,17 +1,7 @@
-import type { ArtifactKind, Locale, PlanItem } from '@plenary/shared';
+import type { Locale, PlanItem } from '@plenary/shared';
 import { PRACTICE_SECTIONS, type PracticeSection, type SmartPart } from '@plenary/shared/docs';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from './messages.svelte';
-
-/** Names of group work's kinds and parts, in the page's language (shared's tables stay English). */
-const KINDS: Record<ArtifactKind, (i: object, o: { locale: Locale }) => string> = {
-  checklist: m.group_kind_checklist,
-  'action-plan': m.group_kind_action_plan,
-  vignette: m.group_kind_vignette,
-  map: m.group_kind_map,
-  budget: m.group_kind_budget,
-  practice: m.group_kind_practice,
-};
 
 const STATUSES: Record<PlanItem['status'], () => string> = {
   planned: m.plan_status_planned,
@@ -38,9 +28,6 @@ const SECTIONS: Record<PracticeSection, (i: object, o: { locale: Locale }) => st
   lessons: m.practice_lessons,
 };
 
-/** A kind in the page's language, or in another (a bilingual projector's second). */
-export const artifactKindLabel = (kind: ArtifactKind, locale: Locale = getLocale()): string =>
-  KINDS[kind]({}, { locale });
 export const planStatusLabel = (status: PlanItem['status']): string => STATUSES[status]();
 export const smartPartLabel = (part: SmartPart): string => SMART[part]();
 /** A practice section in the page's language, or in another (a bilingual projector's second). */
