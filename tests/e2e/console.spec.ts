@@ -179,6 +179,18 @@ test('on a 390 x 844 phone the console never scrolls sideways, every part open',
   await fac.getByText('Workshop settings').scrollIntoViewIfNeeded();
   await fac.screenshot({ path: 'tests/artifacts/screenshots/console-phone-390-settings.png' });
   await checkA11y(fac, 'console at 390 x 844, every part open');
+
+  // A budget's launch fields: each pillar's name whole beside its two bounds (they were cut to
+  // "Prevent…" under the inputs when the inputs kept their laptop width).
+  const groups = fac.getByRole('region', { name: 'Groups' });
+  await groups.getByLabel('Kind').selectOption('budget');
+  const pillars = groups.locator('form.launch .pillar');
+  await expect(pillars).toHaveCount(5);
+  const cut = await pillars.evaluateAll((spans) =>
+    spans.filter((s) => s.scrollWidth > s.clientWidth + 1).map((s) => s.textContent),
+  );
+  expect(cut).toEqual([]);
+  expect(await sideways()).toBeLessThanOrEqual(0);
 });
 
 test('a poll’s results go to the projector and to phones as separate choices', async ({
