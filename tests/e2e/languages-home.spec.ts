@@ -81,6 +81,7 @@ test('a browser in Thai reads the home page in Thai and joins with a code typed 
   const f = await facilitatorSocket(baseURL!, w.id, w.facilitatorKey);
   await f.send('participant.remove', { participantId: participants[0]!.id });
   await expect(page.getByTestId('ended')).toContainText(th.ended_removed_heading!);
+  await expect(page.getByTestId('ended').getByRole('link')).toHaveText(th.ended_go_home!);
   f.socket.disconnect();
   await page.context().close();
 });
