@@ -62,16 +62,15 @@ export const kindView = (kind: ArtifactKind): KindView => KIND_VIEWS[kind] as un
 export const artifactKindLabel = (kind: ArtifactKind, locale?: Locale): string =>
   kindView(kind).label({}, locale ? { locale } : {});
 
-const consoles = new Map<ArtifactKind, Promise<KindConsole | undefined>>();
+const consoles = Object.fromEntries(
+  ARTIFACT_KINDS.map((kind) => [
+    kind,
+    once(() =>
+      kindView(kind)
+        .parts()
+        .then((p) => p.inConsole?.()),
+    ),
+  ]),
+) as Record<ArtifactKind, () => Promise<KindConsole | undefined>>;
 /** A kind's part of the console, if it has one (the same promise for every row of the kind). */
-export function consoleOf(kind: ArtifactKind): Promise<KindConsole | undefined> {
-  let loading = consoles.get(kind);
-  if (!loading) {
-    loading = kindView(kind)
-      .parts()
-      .then((p) => p.inConsole?.());
-    loading.catch(() => consoles.delete(kind));
-    consoles.set(kind, loading);
-  }
-  return loading;
-}
+export const consoleOf = (kind: ArtifactKind): Promise<KindConsole | undefined> => consoles[kind]();
