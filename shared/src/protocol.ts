@@ -14,7 +14,7 @@ import type { ProgressSummary } from './kinds/kind.js';
 import type { TeamView } from './domain/team-types.js';
 import type { MyRating, ReviewRoundView } from './domain/review-views.js';
 import type { CommandName, CommandPayload } from './schemas.js';
-import type { ImportedWorkshop } from './domain/report-backup.js';
+import type { RestoreNote } from './domain/report-backup.js';
 import { applyRosterPatch } from './domain/roster-patch.js';
 
 /** Bumped on any incompatible change; a client with another version is refused at the handshake. */
@@ -270,6 +270,14 @@ export interface CreatedWorkshop {
   facilitatorUrl: string;
   joinUrl: string;
   screenUrl: string;
+}
+
+/** What `POST /api/workshops/import` answers: the new workshop, its links and new tokens. */
+export interface ImportedWorkshop extends CreatedWorkshop {
+  /** Each participant's new personal link (their old token no longer works). */
+  participants: Array<{ participantId: string; name: string; token: string; url: string }>;
+  /** What the restore changed, for the facilitator to read. */
+  notes: RestoreNote[];
 }
 
 /** An address participants can reach the server at, and the interface it belongs to. */

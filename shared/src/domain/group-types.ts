@@ -7,24 +7,17 @@ export interface Group {
   extraMs: number;
 }
 
-export const ARTIFACT_KINDS = [
-  'checklist',
-  'action-plan',
-  'vignette',
-  'map',
-  'budget',
-  'practice',
-] as const;
-export type ArtifactKind = (typeof ARTIFACT_KINDS)[number];
-
-export const ARTIFACT_KIND_LABELS: Record<ArtifactKind, string> = {
-  checklist: 'Checklist',
-  'action-plan': 'SMART action plan',
-  vignette: 'Case vignette',
-  map: 'Referral-network map',
-  budget: 'Budget',
-  practice: 'Practice write-up',
-};
+/** The exercise kinds live in kinds/ (a folder each); their list is the catalogue's. */
+export {
+  actionPlanMeta,
+  ARTIFACT_KINDS,
+  kindLabel,
+  kindMeta,
+  kindRules,
+  practiceMeta,
+  type ArtifactKind,
+} from '../kinds/catalog.js';
+import type { ArtifactKind } from '../kinds/catalog.js';
 
 /** The pillars a budget is split across (the "4 Ps", plus monitoring and evaluation). */
 export const PILLARS = [

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from './result.js';
 import type { Artifact, DocAccess, Exercise, Group } from './group-types.js';
 import type { Actor, DomainContext, Workshop } from './types.js';
 import { credentialCurrent } from './team.js';
-import { KIND_RULES } from '../kinds/rules.js';
+import { kindRules } from '../kinds/catalog.js';
 
 /** Breakout groups, group exercises and who may read or edit which document. Pure. */
 
@@ -176,7 +176,7 @@ export function launchExercise(
   if (w.groups.length === 0) return fail('conflict', 'Create groups first');
   if (w.exercises.length >= LIMITS.exercises)
     return fail('conflict', `At most ${LIMITS.exercises} exercises`);
-  const rules = KIND_RULES[input.kind];
+  const rules = kindRules(input.kind);
   const stages = rules.stages ? input.stages : [];
   if (rules.stages && stages.length === 0)
     return fail('bad_request', 'Write at least the first stage of the case', 'stages');
@@ -223,7 +223,7 @@ export function revealExercise(
 export function setBudget(w: Workshop, input: CommandInput<'exercise.budget'>): Result<Workshop> {
   const exercise = w.exercises.find((e) => e.id === input.exerciseId);
   if (!exercise) return fail('not_found', 'That exercise no longer exists', 'exerciseId');
-  if (!KIND_RULES[exercise.kind].budget)
+  if (!kindRules(exercise.kind).budget)
     return fail('conflict', 'Only a budgeting exercise has an envelope');
   return ok({
     ...w,
@@ -237,7 +237,7 @@ export function setBudget(w: Workshop, input: CommandInput<'exercise.budget'>): 
  */
 export function isRevealed(w: Pick<Workshop, 'artifacts'>, exercise: Exercise): boolean {
   if (exercise.revealed) return true;
-  if (!KIND_RULES[exercise.kind].budget) return false;
+  if (!kindRules(exercise.kind).budget) return false;
   const artifacts = w.artifacts.filter((a) => a.exerciseId === exercise.id);
   return artifacts.length > 0 && artifacts.every((a) => a.submittedAt !== null);
 }
@@ -249,7 +249,7 @@ export function showVignetteStages(
 ): Result<Workshop> {
   const exercise = w.exercises.find((e) => e.id === input.exerciseId);
   if (!exercise) return fail('not_found', 'That exercise no longer exists', 'exerciseId');
-  if (!KIND_RULES[exercise.kind].stages) return fail('conflict', 'Only a case vignette has stages');
+  if (!kindRules(exercise.kind).stages) return fail('conflict', 'Only a case vignette has stages');
   if (input.stagesShown > exercise.stages.length)
     return fail('conflict', `This case has ${exercise.stages.length} stages`, 'stagesShown');
   return ok({

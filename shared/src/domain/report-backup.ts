@@ -1,4 +1,3 @@
-import type { CreatedWorkshop } from '../protocol.js';
 import { DEFAULT_COUNTRY_NAMES } from '../country-display.js';
 import { followUpOf } from './followup.js';
 import type { Participant, Workshop } from './types.js';
@@ -128,14 +127,6 @@ export function restoreWorkshop(
     });
   }
   return { workshop, notes };
-}
-
-/** What `POST /api/workshops/import` answers: the new workshop, its links and new tokens. */
-export interface ImportedWorkshop extends CreatedWorkshop {
-  /** Each participant's new personal link (their old token no longer works). */
-  participants: Array<{ participantId: string; name: string; token: string; url: string }>;
-  /** What the restore changed, for the facilitator to read. */
-  notes: RestoreNote[];
 }
 
 /** Something a restore changed: `text` in English, `code` (and `count`) for other languages. */

@@ -1,6 +1,5 @@
 import type { PlanCounts } from './followup.js';
 import { mdInline } from './markdown-escape.js';
-import type { Report } from './report-types.js';
 
 /** The report's wording of dates, numbers and tables, shared by its sections. */
 
@@ -52,7 +51,7 @@ export const countsText = (c: PlanCounts): string =>
     ? 'no objectives'
     : `${c.done} done · ${c.inProgress} in progress · ${c.planned} planned`;
 
-export function reportDates(r: Pick<Report, 'startsOn' | 'endsOn'>): string {
+export function reportDates(r: { startsOn: string | null; endsOn: string | null }): string {
   if (r.startsOn && r.endsOn && r.startsOn !== r.endsOn)
     return `${reportDate(r.startsOn)} – ${reportDate(r.endsOn)}`;
   const one = r.startsOn ?? r.endsOn;

@@ -1,11 +1,5 @@
 import type { ReportTeam } from './report-team.js';
-import type { ChecklistItem } from '../kinds/checklist/document.js';
-import type { Objective, SmartPart } from '../kinds/action-plan/document.js';
-import type { StageAnswer } from '../kinds/vignette/document.js';
-import type { BudgetLine, BudgetTotals } from './budget.js';
 import type { FollowUpProgress, PlanCounts } from './followup.js';
-import type { BudgetSettings, Pillar } from './group-types.js';
-import type { GapAnalysis, NetworkMap } from './network.js';
 import type { PollKind, PollState, ScaleSpec } from './poll-types.js';
 import type { PollResults } from './tally.js';
 import type { ActivityKind } from './types.js';
@@ -16,24 +10,14 @@ import type { ActivityKind } from './types.js';
  * holds names, countries and organisations, never a token, a key or a hash.
  */
 
-/** An objective as the report and the follow-up read it: with its progress note and SMART check. */
-export interface PlanItem extends Objective {
-  /** A short note on how the objective is going, written during the follow-up. */
-  progress: string;
-  missing: SmartPart[];
-}
-
-/** A group document's content, read from its Yjs state (`kinds/documents.ts`). */
-export type DocumentContent =
-  | { kind: 'checklist'; items: ChecklistItem[] }
-  | { kind: 'action-plan'; objectives: PlanItem[] }
-  | { kind: 'map'; map: NetworkMap }
-  | { kind: 'budget'; lines: BudgetLine[] }
-  | { kind: 'vignette'; stages: StageAnswer[] }
-  /** A practice write-up: its sections in order, with their labels. */
-  | { kind: 'practice'; sections: Array<{ label: string; text: string }> }
-  /** A kind the report does not read (yet). */
-  | { kind: 'other' };
+/** A group document's content and its section in the report: one shape per kind (kinds/). */
+export type { PlanItem } from '../kinds/action-plan/document.js';
+export type { ReportGaps } from '../kinds/map/report.js';
+export type { ReportPillar } from '../kinds/budget/report.js';
+export type { WorkBase } from '../kinds/kind.js';
+export type { DocumentContent } from '../kinds/documents.js';
+export type { ReportWork } from '../kinds/reports.js';
+import type { ReportWork } from '../kinds/reports.js';
 
 export interface ReportActivity {
   title: string;
@@ -99,66 +83,6 @@ export interface ReportQuestion {
   /** Null when asked anonymously. */
   askedBy: string | null;
 }
-
-/** A referral map's gaps, by actor name and sector label. */
-export interface ReportGaps {
-  count: number;
-  isolated: string[];
-  notReferredTo: string[];
-  refersToNobody: string[];
-  missingSectors: string[];
-  singlePoints: string[];
-  pathToAssistance: boolean;
-  pathToReintegration: boolean;
-}
-
-export interface ReportPillar {
-  pillar: Pillar;
-  label: string;
-  amount: number;
-  /** Percent of the envelope. */
-  share: number;
-  min: number | null;
-  max: number | null;
-}
-
-export interface WorkBase {
-  artifactId: string;
-  title: string;
-  kindLabel: string;
-  submittedAt: number | null;
-}
-
-export type ReportWork = WorkBase &
-  (
-    | {
-        kind: 'checklist';
-        sections: Array<{ title: string; items: ChecklistItem[] }>;
-        done: number;
-        total: number;
-      }
-    | { kind: 'action-plan'; objectives: PlanItem[]; counts: PlanCounts }
-    | { kind: 'map'; map: NetworkMap; gaps: GapAnalysis; gapList: ReportGaps }
-    | {
-        kind: 'budget';
-        settings: BudgetSettings;
-        lines: BudgetLine[];
-        totals: BudgetTotals;
-        pillars: ReportPillar[];
-      }
-    | {
-        kind: 'vignette';
-        stages: Array<{
-          number: number;
-          text: string;
-          shown: boolean;
-          ticked: string[];
-          referral: string;
-        }>;
-      }
-    | { kind: 'practice'; sections: Array<{ label: string; text: string }> }
-    | { kind: 'other' }
-  );
 
 export interface ReportGroup {
   name: string;

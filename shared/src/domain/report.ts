@@ -3,7 +3,8 @@ import { teamSection } from './report-team.js';
 import { countryName } from '../countries.js';
 import { actualMs, findActivity } from './agenda.js';
 import { followUpOf, followUpProgress, groupPlans, planCounts } from './followup.js';
-import { ARTIFACT_KIND_LABELS, type Artifact, type Exercise } from './group-types.js';
+import { actionPlanMeta, kindLabel, practiceMeta } from '../kinds/catalog.js';
+import type { Artifact, Exercise } from './group-types.js';
 import { knowledgeCheck } from './knowledge-check.js';
 import { POLL_KIND_LABELS } from './poll-types.js';
 import { sortedQuestions } from './questions.js';
@@ -132,7 +133,7 @@ function work(a: Artifact, exercise: Exercise | undefined, found: DocumentConten
   const base = {
     artifactId: a.id,
     title: a.title,
-    kindLabel: ARTIFACT_KIND_LABELS[a.kind] ?? a.kind,
+    kindLabel: kindLabel(a.kind),
     submittedAt: a.submittedAt,
   };
   return reportWork(base, a, exercise, found);
@@ -161,7 +162,7 @@ function groupsSection(w: Workshop, documents: ReportInput['documents']): Report
 
 const planOf = (documents: ReportInput['documents'], artifactId: string): PlanItem[] => {
   const content = documents[artifactId];
-  return content?.kind === 'action-plan' ? content.objectives : [];
+  return content?.kind === actionPlanMeta.kind ? content.objectives : [];
 };
 
 function commitmentsSection(w: Workshop, documents: ReportInput['documents']) {
@@ -215,7 +216,7 @@ function followUpSection(w: Workshop, documents: ReportInput['documents']): Repo
 
 /** The name a group gave its practice (the write-up's first section), or ''. */
 function practiceName(content: DocumentContent | undefined): string {
-  return content?.kind === 'practice' ? (content.sections[0]?.text.trim() ?? '') : '';
+  return content?.kind === practiceMeta.kind ? (content.sections[0]?.text.trim() ?? '') : '';
 }
 
 /** Each peer-review round: self against peers per practice and criterion, and what to borrow. */

@@ -1,27 +1,41 @@
 import type * as Y from 'yjs';
-import type { ArtifactKind, Exercise } from '../domain/group-types.js';
-import type { DocumentContent } from '../domain/report-types.js';
+import type { Exercise } from '../domain/group-types.js';
 import { actionPlanDocument } from './action-plan/index.js';
 import { budgetDocument } from './budget/index.js';
+import type { ArtifactKind } from './catalog.js';
 import { checklistDocument } from './checklist/index.js';
-import { NO_PROGRESS, type DocProgress, type KindDocument } from './kind.js';
+import { NO_PROGRESS, type ContentType, type DocProgress, type KindDocument } from './kind.js';
 import { mapDocument } from './map/index.js';
 import { practiceDocument } from './practice/index.js';
 import { vignetteDocument } from './vignette/index.js';
 
 /** Every kind's document: a new kind is a folder beside these and one line here. */
-const KIND_DOCUMENTS: { [K in ArtifactKind]: KindDocument<K> } = {
-  checklist: checklistDocument,
-  'action-plan': actionPlanDocument,
-  vignette: vignetteDocument,
-  map: mapDocument,
-  budget: budgetDocument,
-  practice: practiceDocument,
-};
+const KIND_DOCUMENTS = [
+  checklistDocument,
+  actionPlanDocument,
+  vignetteDocument,
+  mapDocument,
+  budgetDocument,
+  practiceDocument,
+] as const;
 
-/** A stored kind this version does not know (a newer server's, or a removed one). */
-const documentOf = (kind: ArtifactKind): KindDocument<ArtifactKind> | undefined =>
-  KIND_DOCUMENTS[kind] as KindDocument<ArtifactKind> | undefined;
+type Documents = (typeof KIND_DOCUMENTS)[number];
+/** Every kind in the catalogue has its document here: a kind left out does not compile. */
+const complete: [Exclude<ArtifactKind, Documents['kind']>] extends [never] ? true : never = true;
+void complete;
+
+/** A document's content as plain data, for one kind. */
+export type ContentOf<K extends ArtifactKind> = { kind: K } & ContentType<
+  Extract<Documents, { kind: K }>
+>;
+
+/** A group document's content, read from its Yjs state; `other`: a kind this version does not know. */
+export type DocumentContent =
+  { [K in ArtifactKind]: ContentOf<K> }[ArtifactKind] | { kind: 'other' };
+
+const BY_KIND = new Map<string, KindDocument<ArtifactKind, unknown>>(
+  KIND_DOCUMENTS.map((d) => [d.kind, d]),
+);
 
 /** A document's content by its artifact's kind (a vignette needs its number of stages). */
 export function readDocumentContent(
@@ -29,7 +43,10 @@ export function readDocumentContent(
   doc: Y.Doc,
   stageCount = 0,
 ): DocumentContent {
-  return documentOf(kind)?.read(doc, stageCount) ?? { kind: 'other' };
+  const d = BY_KIND.get(kind);
+  return d
+    ? ({ kind, ...(d.read(doc, stageCount) as object) } as DocumentContent)
+    : { kind: 'other' };
 }
 
 /** Fills a new group's document with its kind's template content, if the kind has any. */
@@ -39,9 +56,9 @@ export function seedDocument(
   exercise: Exercise,
   newId: () => string,
 ): void {
-  documentOf(kind)?.seed?.(doc, exercise, newId);
+  BY_KIND.get(kind)?.seed?.(doc, exercise, newId);
 }
 
 /** A document's progress for the console (none when its kind is unknown). */
 export const documentProgress = (kind: ArtifactKind | undefined, doc: Y.Doc): DocProgress =>
-  (kind && documentOf(kind)?.progress(doc)) || NO_PROGRESS;
+  (kind && BY_KIND.get(kind)?.progress(doc)) || NO_PROGRESS;

@@ -16,7 +16,7 @@ import { m } from '$lib/paraglide/messages';
 export const pillarColor = (p: Pillar): string => `var(--color-pillar-${p})`;
 export const pillarSoft = (p: Pillar): string => `var(--color-pillar-${p}-soft)`;
 
-/** Exercises stored before budgets existed have no `budget` field. */
+/** Exercises stored before budgets existed have no settings. */
 export const NO_BUDGET: BudgetSettings = { envelope: 0, currency: 'USD', shares: {} };
 
 const PILLAR_NAMES: Record<Pillar, () => string> = {

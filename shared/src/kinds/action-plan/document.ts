@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
-import type { PlanItem } from '../../domain/report-types.js';
 import { textOf } from '../text-fields.js';
+
+/** An objective as the report and the follow-up read it: with its progress note and SMART check. */
+export interface PlanItem extends Objective {
+  /** A short note on how the objective is going, written during the follow-up. */
+  progress: string;
+  missing: SmartPart[];
+}
 
 export const OBJECTIVE_STATUSES = ['planned', 'in-progress', 'done'] as const;
 export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];

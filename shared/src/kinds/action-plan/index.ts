@@ -1,7 +1,12 @@
-import type { KindDocument } from '../kind.js';
-import { planProgress, readPlan } from './document.js';
+import { kindDocument } from '../kind.js';
+import { planProgress, readPlan, type PlanItem } from './document.js';
+import { actionPlanMeta } from './meta.js';
 
-export const actionPlanDocument: KindDocument<'action-plan'> = {
-  read: (doc) => ({ kind: 'action-plan', objectives: readPlan(doc) }),
+export interface ActionPlanContent {
+  objectives: PlanItem[];
+}
+
+export const actionPlanDocument = kindDocument(actionPlanMeta, {
+  read: (doc): ActionPlanContent => ({ objectives: readPlan(doc) }),
   progress: planProgress,
-};
+});

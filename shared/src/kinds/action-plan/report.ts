@@ -2,15 +2,24 @@ import { planCounts } from '../../domain/followup.js';
 import { PLAN_STATUS_LABELS } from '../../domain/followup-types.js';
 import { mdInline } from '../../domain/markdown-escape.js';
 import { countsText } from '../../domain/report-format.js';
-import type { KindReport } from '../kind.js';
+import type { PlanCounts } from '../../domain/followup.js';
+import { kindReport } from '../kind.js';
+import type { PlanItem } from './document.js';
+import type { ActionPlanContent } from './index.js';
+import { actionPlanMeta } from './meta.js';
+
+export interface ActionPlanWork {
+  objectives: PlanItem[];
+  counts: PlanCounts;
+}
 
 /** What the report says of a group's action plan. */
-export const actionPlanReport: KindReport<'action-plan'> = {
-  work(base, content) {
+export const actionPlanReport = kindReport(actionPlanMeta, {
+  work(content: ActionPlanContent | undefined): ActionPlanWork {
     const objectives = content?.objectives ?? [];
-    return { ...base, kind: 'action-plan', objectives, counts: planCounts(objectives) };
+    return { objectives, counts: planCounts(objectives) };
   },
-  markdown(w) {
+  markdown(w: ActionPlanWork) {
     if (w.objectives.length === 0) return ['No objectives yet.'];
     const out = [`${countsText(w.counts)}.`, ''];
     w.objectives.forEach((o, n) => {
@@ -33,4 +42,4 @@ export const actionPlanReport: KindReport<'action-plan'> = {
     });
     return [...out, ''];
   },
-};
+});

@@ -1,14 +1,39 @@
 import { budgetTotals, formatMoney } from '../../domain/budget.js';
-import { PILLAR_LABELS, PILLARS, type BudgetSettings } from '../../domain/group-types.js';
+import {
+  PILLAR_LABELS,
+  PILLARS,
+  type BudgetSettings,
+  type Pillar,
+} from '../../domain/group-types.js';
 import { cell, table } from '../../domain/report-format.js';
-import type { KindReport } from '../kind.js';
+import type { BudgetLine, BudgetTotals } from '../../domain/budget.js';
+import { kindReport } from '../kind.js';
+import type { BudgetContent } from './index.js';
+import { budgetMeta } from './meta.js';
 
-/** Exercises stored before budgets existed have no `budget`: an envelope of 0. */
+export interface ReportPillar {
+  pillar: Pillar;
+  label: string;
+  amount: number;
+  /** Percent of the envelope. */
+  share: number;
+  min: number | null;
+  max: number | null;
+}
+
+export interface BudgetWork {
+  settings: BudgetSettings;
+  lines: BudgetLine[];
+  totals: BudgetTotals;
+  pillars: ReportPillar[];
+}
+
+/** Exercises stored before budgets existed have no settings: an envelope of 0. */
 const NO_BUDGET: BudgetSettings = { envelope: 0, currency: 'USD', shares: {} };
 
 /** What the report says of a group's budget. */
-export const budgetReport: KindReport<'budget'> = {
-  work(base, content, exercise) {
+export const budgetReport = kindReport(budgetMeta, {
+  work(content: BudgetContent | undefined, exercise): BudgetWork {
     const lines = content?.lines ?? [];
     const settings = exercise?.budget ?? NO_BUDGET;
     const totals = budgetTotals(lines, settings);
@@ -20,9 +45,9 @@ export const budgetReport: KindReport<'budget'> = {
       min: settings.shares[p]?.min ?? null,
       max: settings.shares[p]?.max ?? null,
     }));
-    return { ...base, kind: 'budget', settings, lines, totals, pillars };
+    return { settings, lines, totals, pillars };
   },
-  markdown(w) {
+  markdown(w: BudgetWork) {
     const { settings: s, totals: t } = w;
     const money = (n: number) => formatMoney(n, s.currency);
     const standing = t.over
@@ -70,4 +95,4 @@ export const budgetReport: KindReport<'budget'> = {
       );
     return out;
   },
-};
+});

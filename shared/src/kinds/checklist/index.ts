@@ -1,11 +1,21 @@
-import type * as Y from 'yjs';
-import type { KindDocument } from '../kind.js';
-import { checklistProgress, itemsOf, readItem, seedChecklist } from './document.js';
+import { kindDocument } from '../kind.js';
+import {
+  checklistProgress,
+  itemsOf,
+  readItem,
+  seedChecklist,
+  type ChecklistItem,
+} from './document.js';
+import { checklistMeta } from './meta.js';
 
-export const checklistDocument: KindDocument<'checklist'> = {
+export interface ChecklistContent {
+  items: ChecklistItem[];
+}
+
+export const checklistDocument = kindDocument(checklistMeta, {
   seed: (doc, exercise, newId) => {
     if (exercise.template) seedChecklist(doc, exercise.template, newId);
   },
-  read: (doc: Y.Doc) => ({ kind: 'checklist', items: itemsOf(doc).toArray().map(readItem) }),
+  read: (doc): ChecklistContent => ({ items: itemsOf(doc).toArray().map(readItem) }),
   progress: checklistProgress,
-};
+});

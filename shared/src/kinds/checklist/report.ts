@@ -1,9 +1,18 @@
 import { mdInline } from '../../domain/markdown-escape.js';
-import type { KindReport } from '../kind.js';
+import { kindReport } from '../kind.js';
+import type { ChecklistItem } from './document.js';
+import type { ChecklistContent } from './index.js';
+import { checklistMeta } from './meta.js';
+
+export interface ChecklistWork {
+  sections: Array<{ title: string; items: ChecklistItem[] }>;
+  done: number;
+  total: number;
+}
 
 /** What the report says of a group's checklist. */
-export const checklistReport: KindReport<'checklist'> = {
-  work(base, content) {
+export const checklistReport = kindReport(checklistMeta, {
+  work(content: ChecklistContent | undefined): ChecklistWork {
     const items = content?.items ?? [];
     const sections: Array<{ title: string; items: typeof items }> = [];
     for (const item of items) {
@@ -12,9 +21,9 @@ export const checklistReport: KindReport<'checklist'> = {
       else sections.push({ title: item.section, items: [item] });
     }
     const done = items.filter((i) => i.checked).length;
-    return { ...base, kind: 'checklist', sections, done, total: items.length };
+    return { sections, done, total: items.length };
   },
-  markdown(w) {
+  markdown(w: ChecklistWork) {
     if (w.total === 0) return ['The checklist is empty.'];
     const out = [`${w.done} of ${w.total} items checked.`, ''];
     for (const s of w.sections) {
@@ -34,4 +43,4 @@ export const checklistReport: KindReport<'checklist'> = {
     }
     return out;
   },
-};
+});

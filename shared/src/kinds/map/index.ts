@@ -1,9 +1,14 @@
-import { analyseGaps } from '../../domain/network.js';
-import { NO_PROGRESS, type KindDocument } from '../kind.js';
+import { analyseGaps, type NetworkMap } from '../../domain/network.js';
+import { kindDocument, NO_PROGRESS } from '../kind.js';
 import { readMap } from './document.js';
+import { mapMeta } from './meta.js';
 
-export const mapDocument: KindDocument<'map'> = {
-  read: (doc) => ({ kind: 'map', map: readMap(doc) }),
+export interface MapContent {
+  map: NetworkMap;
+}
+
+export const mapDocument = kindDocument(mapMeta, {
+  read: (doc): MapContent => ({ map: readMap(doc) }),
   // Nothing to tick: a summary, once there is an actor.
   progress: (doc) => {
     if (!doc.share.has('actors')) return NO_PROGRESS;
@@ -14,4 +19,4 @@ export const mapDocument: KindDocument<'map'> = {
       summary: { actors: map.actors.length, links: map.links.length, gaps },
     };
   },
-};
+});

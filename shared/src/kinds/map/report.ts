@@ -7,8 +7,27 @@ import {
 } from '../../domain/network.js';
 import { mdInline } from '../../domain/markdown-escape.js';
 import { cell, plural, table } from '../../domain/report-format.js';
-import type { ReportGaps } from '../../domain/report-types.js';
-import type { KindReport } from '../kind.js';
+import { kindReport } from '../kind.js';
+import type { MapContent } from './index.js';
+import { mapMeta } from './meta.js';
+
+export interface MapWork {
+  map: NetworkMap;
+  gaps: GapAnalysis;
+  gapList: ReportGaps;
+}
+
+/** A referral map's gaps, by actor name and sector label. */
+export interface ReportGaps {
+  count: number;
+  isolated: string[];
+  notReferredTo: string[];
+  refersToNobody: string[];
+  missingSectors: string[];
+  singlePoints: string[];
+  pathToAssistance: boolean;
+  pathToReintegration: boolean;
+}
 
 export function namedGaps(map: NetworkMap, gaps: GapAnalysis): ReportGaps {
   const names = new Map(map.actors.map((a) => [a.id, a.name.trim() || 'Unnamed actor']));
@@ -26,13 +45,13 @@ export function namedGaps(map: NetworkMap, gaps: GapAnalysis): ReportGaps {
 }
 
 /** What the report says of a group's map. */
-export const mapReport: KindReport<'map'> = {
-  work(base, content) {
+export const mapReport = kindReport(mapMeta, {
+  work(content: MapContent | undefined): MapWork {
     const map = content?.map ?? { actors: [], links: [] };
     const gaps = analyseGaps(map);
-    return { ...base, kind: 'map', map, gaps, gapList: namedGaps(map, gaps) };
+    return { map, gaps, gapList: namedGaps(map, gaps) };
   },
-  markdown(w) {
+  markdown(w: MapWork) {
     const { map, gapList: g } = w;
     const names = new Map(map.actors.map((a) => [a.id, a.name]));
     const out = [
@@ -81,4 +100,4 @@ export const mapReport: KindReport<'map'> = {
     if (gaps.length > 0) out.push('**Gap analysis**', '', ...gaps.map((x) => `- ${x}`), '');
     return out;
   },
-};
+});

@@ -1,14 +1,17 @@
-import { NO_PROGRESS, type KindDocument } from '../kind.js';
+import { kindDocument, NO_PROGRESS } from '../kind.js';
 import { isPracticeDoc, PRACTICE_SECTIONS, practiceProgress, readPractice } from './document.js';
+import { practiceMeta } from './meta.js';
 
-export const practiceDocument: KindDocument<'practice'> = {
-  read: (doc) => {
+export interface PracticeContent {
+  /** The write-up's sections in order, with their labels. */
+  sections: Array<{ label: string; text: string }>;
+}
+
+export const practiceDocument = kindDocument(practiceMeta, {
+  read: (doc): PracticeContent => {
     const practice = readPractice(doc);
-    return {
-      kind: 'practice',
-      sections: PRACTICE_SECTIONS.map((s) => ({ label: s.label, text: practice[s.key] })),
-    };
+    return { sections: PRACTICE_SECTIONS.map((s) => ({ label: s.label, text: practice[s.key] })) };
   },
   // Nothing written yet: no progress line.
   progress: (doc) => (isPracticeDoc(doc) ? practiceProgress(doc) : NO_PROGRESS),
-};
+});

@@ -1,11 +1,15 @@
-import type { KindDocument } from '../kind.js';
-import { readStage, seedVignette, vignetteProgress } from './document.js';
+import { kindDocument } from '../kind.js';
+import { readStage, seedVignette, vignetteProgress, type StageAnswer } from './document.js';
+import { vignetteMeta } from './meta.js';
 
-export const vignetteDocument: KindDocument<'vignette'> = {
+export interface VignetteContent {
+  stages: StageAnswer[];
+}
+
+export const vignetteDocument = kindDocument(vignetteMeta, {
   seed: (doc, exercise) => seedVignette(doc, exercise.stages.length),
-  read: (doc, stageCount) => ({
-    kind: 'vignette',
+  read: (doc, stageCount): VignetteContent => ({
     stages: Array.from({ length: stageCount }, (_, i) => readStage(doc, i)),
   }),
   progress: vignetteProgress,
-};
+});

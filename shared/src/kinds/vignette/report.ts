@@ -1,9 +1,21 @@
 import { mdInline } from '../../domain/markdown-escape.js';
-import type { KindReport } from '../kind.js';
+import { kindReport } from '../kind.js';
+import type { VignetteContent } from './index.js';
+import { vignetteMeta } from './meta.js';
+
+export interface VignetteWork {
+  stages: Array<{
+    number: number;
+    text: string;
+    shown: boolean;
+    ticked: string[];
+    referral: string;
+  }>;
+}
 
 /** What the report says of a group's vignette. */
-export const vignetteReport: KindReport<'vignette'> = {
-  work(base, content, exercise) {
+export const vignetteReport = kindReport(vignetteMeta, {
+  work(content: VignetteContent | undefined, exercise): VignetteWork {
     const answers = content?.stages ?? [];
     const stages = (exercise?.stages ?? []).map((text, i) => ({
       number: i + 1,
@@ -12,9 +24,9 @@ export const vignetteReport: KindReport<'vignette'> = {
       ticked: answers[i]?.ticked ?? [],
       referral: answers[i]?.referral ?? '',
     }));
-    return { ...base, kind: 'vignette', stages };
+    return { stages };
   },
-  markdown(w) {
+  markdown(w: VignetteWork) {
     const out: string[] = [];
     for (const s of w.stages) {
       out.push(
@@ -27,4 +39,4 @@ export const vignetteReport: KindReport<'vignette'> = {
     }
     return out.length ? out : ['The case has no stages.'];
   },
-};
+});

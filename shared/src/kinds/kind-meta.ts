@@ -1,5 +1,3 @@
-import type { ArtifactKind } from '../domain/group-types.js';
-
 /**
  * What an exercise of a kind is launched with, and how its groups' work is shared: plain data,
  * read by the domain's rules (groups.ts), which name no kind.
@@ -13,12 +11,12 @@ export interface KindRules {
   budget?: boolean;
 }
 
-/** Every kind's rules: a new kind is one line here (an empty object if it has no settings). */
-export const KIND_RULES: { readonly [K in ArtifactKind]: KindRules } = {
-  checklist: { template: true },
-  'action-plan': {},
-  vignette: { template: true, stages: true },
-  map: {},
-  budget: { budget: true },
-  practice: {},
-};
+/**
+ * A kind's name, English label (the report's Markdown) and rules: the only place its name is
+ * written (kinds/<kind>/meta.ts). Light: the pages read it without the kind's code.
+ */
+export interface KindMeta<K extends string = string> {
+  readonly kind: K;
+  readonly label: string;
+  readonly rules: KindRules;
+}

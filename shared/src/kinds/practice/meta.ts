@@ -1,0 +1,8 @@
+import type { KindMeta } from '../kind-meta.js';
+
+/** A city's practice, written up section by section for its peers to rate. */
+export const practiceMeta = {
+  kind: 'practice',
+  label: 'Practice write-up',
+  rules: {},
+} as const satisfies KindMeta;
