@@ -116,6 +116,25 @@ describe('a failure the server answered, in the reader’s language', () => {
       `${ko.error_cmd_generic} ${errors.errorText(notRunning, null, 'ko')}`,
     );
   });
+
+  it('says in English what could not be done, why, and what to do next', async () => {
+    const { englishFailure } = (await import(`${lib}/command-failure.js`)) as {
+      englishFailure(name: string, f: Refused): string;
+    };
+    const notRunning = { code: 'conflict', message: 'The timer is not running' };
+    expect(englishFailure('timer.pause', notRunning)).toBe(
+      'Could not pause the timer. The timer is not running.',
+    );
+    // The refusal says who may: said once, not followed by a guess at who (it was twice).
+    const refused = { code: 'forbidden', message: 'Only the facilitator can do that' };
+    expect(englishFailure('timer.start', refused)).toBe(
+      'Could not start the timer. Only the facilitator can do that.',
+    );
+    const late = { code: 'rate_limited', message: 'Too many requests' };
+    expect(englishFailure('review.rate', late)).toBe(
+      'Could not save your rating. Too many requests. Wait a few seconds, then try again.',
+    );
+  });
 });
 
 describe('why a group’s document closed', () => {
