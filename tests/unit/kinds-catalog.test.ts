@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   ARTIFACT_KINDS,
-  kindLabel,
   kindMeta,
   kindRules,
   type Artifact,
@@ -14,7 +13,7 @@ import {
   readDocumentContent,
   seedDocument,
 } from '../../shared/src/kinds/documents.js';
-import { reportWork, reportWorkMarkdown } from '../../shared/src/kinds/reports.js';
+import { reportKindLabel, reportWork, reportWorkMarkdown } from '../../shared/src/kinds/reports.js';
 
 const exercise = (kind: ArtifactKind): Exercise => ({
   id: 'e1',
@@ -46,7 +45,6 @@ describe('the catalogue of exercise kinds', () => {
     expect(new Set(ARTIFACT_KINDS).size).toBe(ARTIFACT_KINDS.length);
     for (const kind of ARTIFACT_KINDS) {
       expect(kindMeta(kind)?.kind).toBe(kind);
-      expect(kindLabel(kind)).not.toBe(kind);
       expect(kindRules(kind)).toBeTypeOf('object');
     }
   });
@@ -59,6 +57,7 @@ describe('the catalogue of exercise kinds', () => {
       expect(content.kind).toBe(kind);
       const work = reportWork(base, artifact(kind), exercise(kind), content);
       expect(work).toMatchObject({ ...base, kind });
+      expect(reportKindLabel(kind)).not.toBe(kind);
       expect(reportWorkMarkdown(work).length).toBeGreaterThan(0);
       expect(documentProgress(kind, doc)).toMatchObject({
         done: expect.any(Number),
@@ -70,7 +69,7 @@ describe('the catalogue of exercise kinds', () => {
   it('reads a kind this version does not know as "other", with no rules', () => {
     expect(kindMeta('poster')).toBeUndefined();
     expect(kindRules('poster')).toEqual({});
-    expect(kindLabel('poster')).toBe('poster');
+    expect(reportKindLabel('poster')).toBe('poster');
     const doc = new Y.Doc();
     expect(readDocumentContent('poster' as ArtifactKind, doc)).toEqual({ kind: 'other' });
     expect(documentProgress('poster' as ArtifactKind, doc)).toEqual({ done: 0, total: 0 });

@@ -11,7 +11,7 @@ import {
   type FollowUpView,
   type PlanStatus,
 } from './followup-types.js';
-import { actionPlanMeta } from '../kinds/catalog.js';
+import { kindRules } from '../kinds/catalog.js';
 import type { Artifact } from './group-types.js';
 import { groupOf } from './groups.js';
 import { fail, ok, type Result } from './result.js';
@@ -47,7 +47,7 @@ export const selfAssessableRounds = (
 
 /** The action plans of a group (one per action-plan exercise). */
 export const groupPlans = (w: Pick<Workshop, 'artifacts'>, groupId: string): Artifact[] =>
-  w.artifacts.filter((a) => a.groupId === groupId && a.kind === actionPlanMeta.kind);
+  w.artifacts.filter((a) => a.groupId === groupId && kindRules(a.kind).followUp === true);
 
 function me(w: Workshop, actor: Actor): Result<Participant> {
   if (actor.role !== 'participant') return fail('forbidden', 'Only a participant can do that');

@@ -11,7 +11,6 @@ export interface Group {
 export {
   actionPlanMeta,
   ARTIFACT_KINDS,
-  kindLabel,
   kindMeta,
   kindRules,
   practiceMeta,

@@ -1,9 +1,9 @@
-import { reportWork } from '../kinds/reports.js';
+import { reportKindLabel, reportWork } from '../kinds/reports.js';
 import { teamSection } from './report-team.js';
 import { countryName } from '../countries.js';
 import { actualMs, findActivity } from './agenda.js';
 import { followUpOf, followUpProgress, groupPlans, planCounts } from './followup.js';
-import { actionPlanMeta, kindLabel, practiceMeta } from '../kinds/catalog.js';
+import { actionPlanMeta, practiceMeta } from '../kinds/catalog.js';
 import type { Artifact, Exercise } from './group-types.js';
 import { knowledgeCheck } from './knowledge-check.js';
 import { POLL_KIND_LABELS } from './poll-types.js';
@@ -133,7 +133,7 @@ function work(a: Artifact, exercise: Exercise | undefined, found: DocumentConten
   const base = {
     artifactId: a.id,
     title: a.title,
-    kindLabel: kindLabel(a.kind),
+    kindLabel: reportKindLabel(a.kind),
     submittedAt: a.submittedAt,
   };
   return reportWork(base, a, exercise, found);

@@ -1,5 +1,5 @@
 import type { CommandInput } from '../schemas.js';
-import { practiceMeta } from '../kinds/catalog.js';
+import { kindRules } from '../kinds/catalog.js';
 import { groupOf } from './groups.js';
 import { fail, ok, type Failure, type Result } from './result.js';
 import {
@@ -69,7 +69,7 @@ export function openReview(
 ): Result<{ workshop: Workshop; roundId: string }> {
   const exercise = w.exercises.find((e) => e.id === input.exerciseId);
   if (!exercise) return fail('not_found', 'That exercise no longer exists', 'exerciseId');
-  if (exercise.kind !== practiceMeta.kind)
+  if (!kindRules(exercise.kind).peerReview)
     return fail('conflict', 'Peer review works on a practice write-up exercise', 'exerciseId');
   if (roundOfExercise(w, exercise.id))
     return fail('conflict', 'This exercise already has a peer-review round');

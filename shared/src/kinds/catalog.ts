@@ -35,7 +35,4 @@ export const kindMeta = (kind: string): KindMeta<ArtifactKind> | undefined => ME
 /** A kind's rules (none for a kind this version does not know). */
 export const kindRules = (kind: string): KindRules => kindMeta(kind)?.rules ?? {};
 
-/** A kind's English name, for the report's Markdown (the pages have theirs in each language). */
-export const kindLabel = (kind: string): string => kindMeta(kind)?.label ?? kind;
-
 export { actionPlanMeta, budgetMeta, checklistMeta, mapMeta, practiceMeta, vignetteMeta };

@@ -9,14 +9,17 @@ export interface KindRules {
   stages?: boolean;
   /** An envelope and its currency, needed; groups see each other's once all have submitted. */
   budget?: boolean;
+  /** Its objectives are what the follow-up tracks after the workshop. */
+  followUp?: boolean;
+  /** Its write-ups are what a peer-review round rates. */
+  peerReview?: boolean;
 }
 
 /**
- * A kind's name, English label (the report's Markdown) and rules: the only place its name is
- * written (kinds/<kind>/meta.ts). Light: the pages read it without the kind's code.
+ * A kind's name and rules: the only place its name is written (kinds/<kind>/meta.ts). Light:
+ * every page that asks a kind's rules carries all of them (a few hundred bytes).
  */
 export interface KindMeta<K extends string = string> {
   readonly kind: K;
-  readonly label: string;
   readonly rules: KindRules;
 }

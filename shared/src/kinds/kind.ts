@@ -32,6 +32,8 @@ export interface DocumentParts<C> {
 
 /** What the report says of a kind's document (content C) as its section W: pure. */
 export interface ReportParts<C, W> {
+  /** The kind's name in the report (English, as the Markdown is). */
+  label: string;
   /** The section, from the content (undefined: an empty document) and the exercise. */
   work(content: C | undefined, exercise: Exercise | undefined): W;
   markdown(work: W): string[];

@@ -38,6 +38,9 @@ const BY_KIND = new Map<string, KindReport<ArtifactKind, unknown, unknown>>(
   KIND_REPORTS.map((r) => [r.kind, r as KindReport<ArtifactKind, unknown, unknown>]),
 );
 
+/** A kind's name in the report (English, as the Markdown is; the pages have theirs). */
+export const reportKindLabel = (kind: string): string => BY_KIND.get(kind)?.label ?? kind;
+
 /** A group's work for the report, by its artifact's kind; kinds not known are listed by title. */
 export function reportWork(
   base: WorkBase,

@@ -3,6 +3,5 @@ import type { KindMeta } from '../kind-meta.js';
 /** A group's SMART objectives, kept and followed after the workshop. */
 export const actionPlanMeta = {
   kind: 'action-plan',
-  label: 'SMART action plan',
-  rules: {},
+  rules: { followUp: true },
 } as const satisfies KindMeta;

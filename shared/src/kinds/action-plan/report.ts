@@ -15,6 +15,7 @@ export interface ActionPlanWork {
 
 /** What the report says of a group's action plan. */
 export const actionPlanReport = kindReport(actionPlanMeta, {
+  label: 'SMART action plan',
   work(content: ActionPlanContent | undefined): ActionPlanWork {
     const objectives = content?.objectives ?? [];
     return { objectives, counts: planCounts(objectives) };

@@ -3,6 +3,5 @@ import type { KindMeta } from '../kind-meta.js';
 /** A fixed envelope split across the pillars, line by line, within the bounds set. */
 export const budgetMeta = {
   kind: 'budget',
-  label: 'Budget',
   rules: { budget: true },
 } as const satisfies KindMeta;

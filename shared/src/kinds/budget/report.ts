@@ -33,6 +33,7 @@ const NO_BUDGET: BudgetSettings = { envelope: 0, currency: 'USD', shares: {} };
 
 /** What the report says of a group's budget. */
 export const budgetReport = kindReport(budgetMeta, {
+  label: 'Budget',
   work(content: BudgetContent | undefined, exercise): BudgetWork {
     const lines = content?.lines ?? [];
     const settings = exercise?.budget ?? NO_BUDGET;

@@ -3,6 +3,5 @@ import type { KindMeta } from '../kind-meta.js';
 /** Indicators to tick, in sections, from a template (identification, referral readiness). */
 export const checklistMeta = {
   kind: 'checklist',
-  label: 'Checklist',
   rules: { template: true },
 } as const satisfies KindMeta;

@@ -12,6 +12,7 @@ export interface ChecklistWork {
 
 /** What the report says of a group's checklist. */
 export const checklistReport = kindReport(checklistMeta, {
+  label: 'Checklist',
   work(content: ChecklistContent | undefined): ChecklistWork {
     const items = content?.items ?? [];
     const sections: Array<{ title: string; items: typeof items }> = [];

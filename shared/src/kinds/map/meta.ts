@@ -3,6 +3,5 @@ import type { KindMeta } from '../kind-meta.js';
 /** Which agency refers a victim to which: actors, links and the gaps between them. */
 export const mapMeta = {
   kind: 'map',
-  label: 'Referral-network map',
   rules: {},
 } as const satisfies KindMeta;

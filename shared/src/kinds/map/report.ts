@@ -46,6 +46,7 @@ export function namedGaps(map: NetworkMap, gaps: GapAnalysis): ReportGaps {
 
 /** What the report says of a group's map. */
 export const mapReport = kindReport(mapMeta, {
+  label: 'Referral-network map',
   work(content: MapContent | undefined): MapWork {
     const map = content?.map ?? { actors: [], links: [] };
     const gaps = analyseGaps(map);

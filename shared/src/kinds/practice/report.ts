@@ -7,6 +7,7 @@ export type PracticeWork = PracticeContent;
 
 /** What the report says of a group's practice. */
 export const practiceReport = kindReport(practiceMeta, {
+  label: 'Practice write-up',
   work(content: PracticeContent | undefined): PracticeWork {
     const sections = content?.sections ?? [];
     return { sections };

@@ -15,6 +15,7 @@ export interface VignetteWork {
 
 /** What the report says of a group's vignette. */
 export const vignetteReport = kindReport(vignetteMeta, {
+  label: 'Case vignette',
   work(content: VignetteContent | undefined, exercise): VignetteWork {
     const answers = content?.stages ?? [];
     const stages = (exercise?.stages ?? []).map((text, i) => ({
