@@ -293,43 +293,18 @@ function checkReferences(
     }
   };
   const activities = w.modules.flatMap((m) => m.activities.map((a) => a.id));
-  unique(
-    'modules',
-    'modules',
-    w.modules.map((m) => m.id),
-  );
-  unique('activities', 'modules', activities);
-  unique(
-    'participants',
-    'participants',
-    w.participants.map((p) => p.id),
-  );
-  unique(
-    'polls',
-    'polls',
-    w.polls.map((p) => p.id),
-  );
-  unique(
-    'groups',
-    'groups',
-    w.groups.map((g) => g.id),
-  );
-  unique(
-    'exercises',
-    'exercises',
-    w.exercises.map((e) => e.id),
-  );
-  unique(
-    'documents',
-    'artifacts',
-    w.artifacts.map((a) => a.id),
-  );
-
-  unique(
-    'peer-review rounds',
-    'reviews',
-    w.reviews.map((r) => r.id),
-  );
+  const ids = (xs: ReadonlyArray<{ id: string }>) => xs.map((x) => x.id);
+  const lists: Array<[what: string, path: string, ids: string[]]> = [
+    ['modules', 'modules', ids(w.modules)],
+    ['activities', 'modules', activities],
+    ['participants', 'participants', ids(w.participants)],
+    ['polls', 'polls', ids(w.polls)],
+    ['groups', 'groups', ids(w.groups)],
+    ['exercises', 'exercises', ids(w.exercises)],
+    ['documents', 'artifacts', ids(w.artifacts)],
+    ['peer-review rounds', 'reviews', ids(w.reviews)],
+  ];
+  for (const [what, path, list] of lists) unique(what, path, list);
 
   if (w.currentActivityId !== null && !activities.includes(w.currentActivityId))
     problem(['workshop', 'currentActivityId'], 'The current activity is not in the agenda');
@@ -384,3 +359,51 @@ export const WorkshopBackupSchema = z
   })
   .superRefine(checkReferences);
 export type ParsedWorkshopBackup = z.output<typeof WorkshopBackupSchema>;
+
+/**
+ * The backup's shapes are the model's, less what a backup leaves out (secrets, the address of
+ * one machine, the team and its keys): checked both ways by the compiler, so a field added to
+ * the model and not to the backup (or the reverse) does not build, instead of being dropped by
+ * a restore.
+ */
+type Same<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Model = import('./domain/types.js').Workshop;
+/** A backup's workshop: no keys, code or address; what older records may lack, filled in. */
+type BackedUpWorkshop = Flat<
+  Omit<
+    Model,
+    | 'id'
+    | 'joinCode'
+    | 'facilitatorKeyHash'
+    | 'screenKeyHash'
+    | 'joinOrigin'
+    | 'team'
+    | 'participants'
+    | 'countryNames'
+    | 'followUp'
+    | 'reviews'
+  > & {
+    participants: Array<z.output<typeof Participant>>;
+    countryNames: NonNullable<Model['countryNames']>;
+    followUp: NonNullable<Model['followUp']>;
+    reviews: NonNullable<Model['reviews']>;
+  }
+>;
+type Flat<T> = { [K in keyof T]: T[K] };
+const modelAndBackupAgree: [
+  Same<z.output<typeof Participant>, Omit<Model['participants'][number], 'tokenHash' | 'language'>>,
+  Same<z.output<typeof Poll>, Model['polls'][number]>,
+  Same<z.output<typeof Question>, Model['questions'][number]>,
+  Same<z.output<typeof Projection>, Model['projection']>,
+  Same<z.output<typeof Group>, Model['groups'][number]>,
+  Same<z.output<typeof Exercise>, Model['exercises'][number]>,
+  Same<z.output<typeof Artifact>, Model['artifacts'][number]>,
+  Same<z.output<typeof ReviewRound>, NonNullable<Model['reviews']>[number]>,
+  Same<z.output<typeof CheckIn>, NonNullable<Model['followUp']>['checkIns'][number]>,
+  Same<z.output<typeof Commitment>, NonNullable<Model['followUp']>['commitments'][number]>,
+  Same<z.output<typeof Module>, Model['modules'][number]>,
+  Same<z.output<typeof Timer>, Model['timer']>,
+  Same<z.output<typeof BackupWorkshopSchema>, BackedUpWorkshop>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
+void modelAndBackupAgree;
