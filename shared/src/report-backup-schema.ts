@@ -5,7 +5,13 @@ import { ARTIFACT_KINDS } from './domain/group-types.js';
 import { EMPTY_FOLLOW_UP, FOLLOW_UP_LIMITS as F, PLAN_STATUSES } from './domain/followup-types.js';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './domain/report-backup.js';
 import { REVIEW_LIMITS as R, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
-import { AnswerSchema, BudgetSettingsSchema, LIMITS as L, projectorLanguages } from './schemas.js';
+import {
+  AnswerSchema,
+  BudgetSettingsSchema,
+  LIMITS as L,
+  ProjectionSchema,
+  projectorLanguages,
+} from './schemas.js';
 import { Id } from './field-rules.js';
 import { COUNTRY_NAME_STYLES, DEFAULT_COUNTRY_NAMES } from './country-display.js';
 
@@ -104,14 +110,7 @@ const Question = z.object({
   createdAt: time,
 });
 
-const Projection = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('activity') }),
-  z.object({ kind: z.literal('poll'), pollId: id }),
-  z.object({ kind: z.literal('question'), questionId: id }),
-  z.object({ kind: z.literal('artifact'), artifactId: id }),
-  z.object({ kind: z.literal('exercise'), exerciseId: id }),
-  z.object({ kind: z.literal('review'), exerciseId: id }),
-]);
+const Projection = ProjectionSchema;
 
 const Group = z.object({
   id,

@@ -10,6 +10,10 @@ import { REVIEW_LIMITS, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/revi
 import { LIMITS } from './limits.js';
 import { LOCALES, MAX_PROJECTOR_LANGUAGES } from './locales.js';
 import { Id, optionalVisibleText, visibleText } from './field-rules.js';
+import { AnswerSchema } from './model/answer.js';
+import { ProjectionSchema } from './model/projection.js';
+
+export { AnswerSchema, ProjectionSchema };
 
 /**
  * Every inbound payload (REST body, socket command) is parsed here before the domain sees it.
@@ -132,31 +136,10 @@ const pollFields = {
   activityId: id.nullable().optional(),
   checkPhase: z.enum(['pre', 'post']).nullable().optional(),
 };
-const optionId = Id;
-export const AnswerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('single'), optionId }),
-  z.object({ kind: z.literal('quiz'), optionId }),
-  z.object({ kind: z.literal('multiple'), optionIds: z.array(optionId).max(LIMITS.pollOptions) }),
-  z.object({ kind: z.literal('scale'), value: z.number().int().min(0).max(10) }),
-  z.object({ kind: z.literal('ranking'), order: z.array(optionId).max(LIMITS.pollOptions) }),
-  z.object({
-    kind: z.literal('open'),
-    text: z
-      .string()
-      .trim()
-      .min(1, { error: 'Write an answer' })
-      .max(LIMITS.openAnswer, { error: `At most ${LIMITS.openAnswer} characters` }),
-  }),
-  z.object({
-    kind: z.literal('points'),
-    points: z
-      .record(optionId, z.number().int().min(0).max(1000))
-      .refine((r) => Object.keys(r).length <= LIMITS.pollOptions, { error: 'Too many options' }),
-  }),
-]);
 
 /** Command inputs, keyed by command name. Each payload also carries a `cmdId` (see CommandEnvelope). */
 const percent = z.number().min(0).max(100).nullable().default(null);
+
 export const BudgetSettingsSchema = z.object({
   envelope: z
     .number({ error: 'The envelope must be a number' })
@@ -362,16 +345,7 @@ export const CommandInputs = {
       }),
     comment: optionalText('Comment', REVIEW_LIMITS.comment),
   }),
-  'screen.show': z.object({
-    target: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('activity') }),
-      z.object({ kind: z.literal('poll'), pollId: id }),
-      z.object({ kind: z.literal('question'), questionId: id }),
-      z.object({ kind: z.literal('artifact'), artifactId: id }),
-      z.object({ kind: z.literal('exercise'), exerciseId: id }),
-      z.object({ kind: z.literal('review'), exerciseId: id }),
-    ]),
-  }),
+  'screen.show': z.object({ target: ProjectionSchema }),
   ...FollowUpCommandInputs,
   ...TeamCommandInputs,
 } as const;

@@ -42,14 +42,9 @@ export interface KnowledgeCheckTag {
   twinId: string | null;
 }
 
-export type Answer =
-  | { kind: 'single'; optionId: string }
-  | { kind: 'quiz'; optionId: string }
-  | { kind: 'multiple'; optionIds: string[] }
-  | { kind: 'scale'; value: number }
-  | { kind: 'ranking'; order: string[] }
-  | { kind: 'open'; text: string }
-  | { kind: 'points'; points: Record<string, number> };
+/** A ballot, one shape per poll kind (its schema is its source). */
+export type { Answer } from '../model/answer.js';
+import type { Answer } from '../model/answer.js';
 
 export interface Poll {
   id: string;

@@ -1,7 +1,7 @@
 import { groupOf } from './groups.js';
 import { reviewsOf } from './review.js';
 import { practicesOf, reviewResults, type ReviewResults } from './review-results.js';
-import type { ReviewCriterion, ReviewMode, ReviewRound, ReviewState } from './review-types.js';
+import type { ReviewRound } from './review-types.js';
 import type { Workshop } from './types.js';
 
 /** How far the rating of one practice has gone, for the facilitator. */
@@ -14,15 +14,7 @@ export interface ReviewProgress {
 }
 
 /** A round as a screen sees it: never who gave which rating. */
-export interface ReviewRoundView {
-  id: string;
-  exerciseId: string;
-  mode: ReviewMode;
-  criteria: ReviewCriterion[];
-  state: ReviewState;
-  revealed: boolean;
-  openedAt: number;
-  closedAt: number | null;
+export interface ReviewRoundView extends Omit<ReviewRound, 'ratings'> {
   /** Facilitator only. */
   progress: ReviewProgress[] | null;
   /** The facilitator always; participants and the projector once the round is revealed. */

@@ -69,17 +69,9 @@ import type { CountryNameStyle } from '../country-display.js';
 import type { Team } from './team-types.js';
 import type { Locale } from '../locales.js';
 
-/** What the projector shows besides the current activity and timer. */
-export type Projection =
-  | { kind: 'activity' }
-  | { kind: 'poll'; pollId: string }
-  | { kind: 'question'; questionId: string }
-  /** One group's work, full screen (read-only). */
-  | { kind: 'artifact'; artifactId: string }
-  /** Every group's work for one exercise, side by side. */
-  | { kind: 'exercise'; exerciseId: string }
-  /** The comparison of a peer-review round (on this exercise). */
-  | { kind: 'review'; exerciseId: string };
+/** What the projector shows besides the current activity and timer (its schema is its source). */
+export type { Projection } from '../model/projection.js';
+import type { Projection } from '../model/projection.js';
 
 export interface Workshop {
   id: string;

@@ -12,30 +12,31 @@ import { resultsShown } from './poll-results.js';
 import { DEFAULT_COUNTRY_NAMES, type CountryNameStyle } from '../country-display.js';
 import { sortedQuestions } from './questions.js';
 import { projectorLanguagesOf, type Locale } from '../locales.js';
-import type { AgendaModule, Participant, Projection, Timer, Workshop } from './types.js';
-import type { Artifact, Exercise, Group } from './group-types.js';
+import type { Participant, Workshop } from './types.js';
 
 /** What every connected screen knows of the workshop (no secrets, no roster). */
-export interface SessionView {
-  id: string;
-  title: string;
-  venue: string;
-  startsOn: string | null;
-  endsOn: string | null;
-  joinCode: string;
-  modules: AgendaModule[];
-  currentActivityId: string | null;
-  timer: Timer;
-  timerSound: boolean;
+export interface SessionView extends Pick<
+  Workshop,
+  | 'id'
+  | 'title'
+  | 'venue'
+  | 'startsOn'
+  | 'endsOn'
+  | 'joinCode'
+  | 'modules'
+  | 'currentActivityId'
+  | 'timer'
+  | 'timerSound'
+  | 'projection'
+  | 'groups'
+  | 'breakout'
+  | 'exercises'
+  | 'artifacts'
+  | 'galleryOpen'
+  | 'retentionDays'
+> {
   /** The join address the facilitator chose, or null (see Workshop.joinOrigin). */
   joinOrigin: string | null;
-  projection: Projection;
-  groups: Group[];
-  breakout: boolean;
-  exercises: Exercise[];
-  artifacts: Artifact[];
-  galleryOpen: boolean;
-  retentionDays: number | null;
   countryNames: CountryNameStyle;
   /** The languages the projector shows, one or two, first one first. */
   projectorLanguages: Locale[];
