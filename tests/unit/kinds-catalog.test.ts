@@ -67,13 +67,18 @@ describe('the catalogue of exercise kinds', () => {
   });
 
   it('reads a kind this version does not know as "other", with no rules', () => {
-    expect(kindMeta('poster')).toBeUndefined();
-    expect(kindRules('poster')).toEqual({});
-    expect(reportKindLabel('poster')).toBe('poster');
+    expect(kindMeta('kind-from-a-newer-version')).toBeUndefined();
+    expect(kindRules('kind-from-a-newer-version')).toEqual({});
+    expect(reportKindLabel('kind-from-a-newer-version')).toBe('kind-from-a-newer-version');
     const doc = new Y.Doc();
-    expect(readDocumentContent('poster' as ArtifactKind, doc)).toEqual({ kind: 'other' });
-    expect(documentProgress('poster' as ArtifactKind, doc)).toEqual({ done: 0, total: 0 });
-    const work = reportWork(base, artifact('poster'), undefined, undefined);
+    expect(readDocumentContent('kind-from-a-newer-version' as ArtifactKind, doc)).toEqual({
+      kind: 'other',
+    });
+    expect(documentProgress('kind-from-a-newer-version' as ArtifactKind, doc)).toEqual({
+      done: 0,
+      total: 0,
+    });
+    const work = reportWork(base, artifact('kind-from-a-newer-version'), undefined, undefined);
     expect(work).toEqual({ ...base, kind: 'other' });
     expect(reportWorkMarkdown(work)).toEqual(['Open this work in Plenary to read it.']);
   });
