@@ -69,6 +69,10 @@ describe('gap analysis of a referral network', () => {
     expect(gaps.missingSectors).not.toContain('police');
     expect(gaps.missingSectors).not.toContain('shelter');
     expect(gaps.missingSectors).toHaveLength(STANDARD_SECTORS.length - 2);
+    // A network may do without a community group, an embassy or an international organisation.
+    for (const optional of ['community', 'embassy', 'international', 'other'] as const)
+      expect(gaps.missingSectors).not.toContain(optional);
+    expect(STANDARD_SECTORS).toHaveLength(10);
   });
 
   it('finds an intermediary every path to assistance goes through', () => {

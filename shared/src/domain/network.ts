@@ -44,19 +44,12 @@ export const FIRST_CONTACT: readonly Sector[] = ['police', 'labour', 'hotline', 
 export const ASSISTANCE: readonly Sector[] = ['welfare', 'health', 'shelter', 'ngo', 'legal'];
 /** Where assistance leads on to recovery and a livelihood. */
 export const REINTEGRATION: readonly Sector[] = ['reintegration'];
+/** Sectors a network may well do without: every other one missing is a gap. */
+const OPTIONAL_SECTORS: readonly Sector[] = ['community', 'embassy', 'international', 'other'];
 /** A referral network without one of these has a gap. */
-export const STANDARD_SECTORS: readonly Sector[] = [
-  'police',
-  'labour',
-  'hotline',
-  'prosecution',
-  'welfare',
-  'health',
-  'shelter',
-  'ngo',
-  'legal',
-  'reintegration',
-];
+export const STANDARD_SECTORS: readonly Sector[] = SECTORS.filter(
+  (s) => !OPTIONAL_SECTORS.includes(s),
+);
 
 export const LINK_KINDS = ['refers', 'informs', 'funds', 'other'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
