@@ -29,7 +29,7 @@ test('commitments, a check-in and the printable report, from the console and two
   request,
   baseURL,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const created = await (
     await request.post('/api/workshops', {
       data: {
