@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from './domain/types.js';
 import { POLL_KINDS, RESULTS_PLACES } from './domain/poll-types.js';
-import { ARTIFACT_KINDS, PILLARS } from './domain/group-types.js';
+import { ARTIFACT_KINDS } from './domain/group-types.js';
 import { COUNTRY_CODES } from './countries.js';
 import { COUNTRY_NAME_STYLES } from './country-display.js';
 import { FollowUpCommandInputs } from './followup-schemas.js';
@@ -11,9 +11,10 @@ import { LIMITS } from './limits.js';
 import { LOCALES, MAX_PROJECTOR_LANGUAGES } from './locales.js';
 import { Id, optionalVisibleText, visibleText } from './field-rules.js';
 import { AnswerSchema } from './model/answer.js';
+import { BudgetSettingsSchema } from './model/budget-settings.js';
 import { ProjectionSchema } from './model/projection.js';
 
-export { AnswerSchema, ProjectionSchema };
+export { AnswerSchema, BudgetSettingsSchema, ProjectionSchema };
 
 /**
  * Every inbound payload (REST body, socket command) is parsed here before the domain sees it.
@@ -136,35 +137,6 @@ const pollFields = {
   activityId: id.nullable().optional(),
   checkPhase: z.enum(['pre', 'post']).nullable().optional(),
 };
-
-/** Command inputs, keyed by command name. Each payload also carries a `cmdId` (see CommandEnvelope). */
-const percent = z.number().min(0).max(100).nullable().default(null);
-
-export const BudgetSettingsSchema = z.object({
-  envelope: z
-    .number({ error: 'The envelope must be a number' })
-    .int({ error: 'The envelope is a whole amount' })
-    .min(1, { error: 'The envelope must be more than 0' })
-    .max(LIMITS.envelope, { error: 'That envelope is too large' }),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, { error: 'Use a three-letter currency code, like USD' }),
-  shares: z
-    .partialRecord(z.enum(PILLARS), z.object({ min: percent, max: percent }))
-    .default({})
-    .refine(
-      (shares) =>
-        Object.values(shares).every(
-          (b) => !b || b.min === null || b.max === null || b.min <= b.max,
-        ),
-      { error: 'A minimum share cannot be above the maximum' },
-    )
-    .refine((shares) => Object.values(shares).reduce((sum, b) => sum + (b?.min ?? 0), 0) <= 100, {
-      error: 'The minimum shares add up to more than 100%',
-    }),
-});
 
 /** Peer review: the criteria of a round, each with what 1, 3 and 5 mean on its scale. */
 const reviewCriteria = z

@@ -18,38 +18,10 @@ export {
 } from '../kinds/catalog.js';
 import type { ArtifactKind } from '../kinds/catalog.js';
 
-/** The pillars a budget is split across (the "4 Ps", plus monitoring and evaluation). */
-export const PILLARS = [
-  'prevention',
-  'protection',
-  'prosecution',
-  'partnership',
-  'monitoring',
-] as const;
-export type Pillar = (typeof PILLARS)[number];
-
-export const PILLAR_LABELS: Record<Pillar, string> = {
-  prevention: 'Prevention',
-  protection: 'Protection',
-  prosecution: 'Prosecution',
-  partnership: 'Partnership',
-  monitoring: 'Monitoring and evaluation',
-};
-
-/** Optional bounds on a pillar's share of the envelope, in percent. */
-export interface ShareBounds {
-  min: number | null;
-  max: number | null;
-}
-
-/** What the facilitator sets for a budgeting exercise. */
-export interface BudgetSettings {
-  /** The fixed envelope, in whole units of the currency. */
-  envelope: number;
-  /** ISO 4217 code, e.g. USD, EUR, THB. */
-  currency: string;
-  shares: Partial<Record<Pillar, ShareBounds>>;
-}
+/** The pillars and a budget's settings: their schema is their source (model/). */
+export { PILLARS, PILLAR_LABELS, type Pillar } from '../model/pillars.js';
+export type { BudgetSettings, ShareBounds } from '../model/budget-settings.js';
+import type { BudgetSettings } from '../model/budget-settings.js';
 
 /** A group exercise: one artifact (a co-edited document) per group. */
 export interface Exercise {
