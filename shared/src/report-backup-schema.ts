@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS } from './domain/types.js';
 import { POLL_KINDS } from './domain/poll-types.js';
-import { ARTIFACT_KINDS } from './domain/group-types.js';
 import { EMPTY_FOLLOW_UP, FOLLOW_UP_LIMITS as F, PLAN_STATUSES } from './domain/followup-types.js';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './domain/report-backup.js';
 import { REVIEW_LIMITS as R, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
+import { AnswerSchema, LIMITS as L, ProjectionSchema, projectorLanguages } from './schemas.js';
+import { id, int, str, time } from './model/fields.js';
 import {
-  AnswerSchema,
-  BudgetSettingsSchema,
-  LIMITS as L,
-  ProjectionSchema,
-  projectorLanguages,
-} from './schemas.js';
-import { Id } from './field-rules.js';
+  ArtifactSchema,
+  ExerciseSchema,
+  GroupSchema,
+  PreparedExerciseSchema,
+} from './model/group-work.js';
+import { FloorQuestionSchema } from './model/question.js';
+import { TimerSchema } from './model/timer.js';
 import { COUNTRY_NAME_STYLES, DEFAULT_COUNTRY_NAMES } from './country-display.js';
 
 /**
@@ -23,21 +24,13 @@ import { COUNTRY_NAME_STYLES, DEFAULT_COUNTRY_NAMES } from './country-display.js
 /** The largest document state accepted, in base64 characters (5 MB of Yjs state). */
 export const MAX_BACKUP_DOCUMENT_CHARS = Math.ceil((5 * 1024 * 1024 * 4) / 3) + 4;
 
-/** Restored ids keep the rules of new ones: they end up in links, tokens and file names. */
-const id = Id;
-const str = (max: number) => z.string().max(max);
-const int = z.number().int();
-const time = int.min(0);
+const PreparedExercise = PreparedExerciseSchema;
+const Timer = TimerSchema;
+const Question = FloorQuestionSchema;
+const Group = GroupSchema;
+const Exercise = ExerciseSchema;
+const Artifact = ArtifactSchema;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-11-23' });
-
-/** A group exercise prepared on an activity (a template's), not yet launched. */
-const PreparedExercise = z.object({
-  title: str(L.title),
-  kind: z.enum(ARTIFACT_KINDS),
-  template: str(64).nullable(),
-  stages: z.array(str(L.vignetteStage)).max(L.vignetteStages),
-  budget: BudgetSettingsSchema.nullable(),
-});
 
 const Activity = z.object({
   id,
@@ -54,12 +47,6 @@ const Module = z.object({
   title: str(L.title),
   activities: z.array(Activity).max(L.activitiesPerModule),
 });
-
-const Timer = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('idle'), durationMs: time }),
-  z.object({ status: z.literal('running'), durationMs: time, endsAt: time }),
-  z.object({ status: z.literal('paused'), durationMs: time, remainingMs: time }),
-]);
 
 const Participant = z.object({
   id,
@@ -100,48 +87,7 @@ const Poll = z.object({
   voters: z.array(id).max(L.participants),
 });
 
-const Question = z.object({
-  id,
-  text: str(L.questionText),
-  authorId: id.nullable(),
-  authorName: str(L.name).nullable(),
-  upvoters: z.array(id).max(L.participants),
-  state: z.enum(['open', 'answered', 'hidden']),
-  createdAt: time,
-});
-
 const Projection = ProjectionSchema;
-
-const Group = z.object({
-  id,
-  name: str(L.groupName),
-  memberIds: z.array(id).max(L.participants),
-  extraMs: int.min(0).max(L.timerMs),
-});
-
-const Exercise = z.object({
-  id,
-  title: str(L.title),
-  kind: z.enum(ARTIFACT_KINDS),
-  template: str(64).nullable(),
-  activityId: id.nullable(),
-  revealed: z.boolean(),
-  launchedAt: time,
-  // Exercises stored before vignettes and budgets existed lack these.
-  stages: z.array(str(L.vignetteStage)).max(L.vignetteStages).default([]),
-  stagesShown: int.min(0).max(50).default(0),
-  budget: BudgetSettingsSchema.nullable().default(null),
-});
-
-const Artifact = z.object({
-  id,
-  exerciseId: id,
-  groupId: id,
-  kind: z.enum(ARTIFACT_KINDS),
-  title: str(L.title),
-  submittedAt: time.nullable(),
-  locked: z.boolean(),
-});
 
 const Scores = z
   .record(id, int.min(SCORE_MIN).max(SCORE_MAX))

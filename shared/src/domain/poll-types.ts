@@ -88,16 +88,6 @@ export interface ResultsShown {
 export const RESULTS_PLACES = ['screen', 'phones'] as const;
 export type ResultsPlace = (typeof RESULTS_PLACES)[number];
 
-export type QuestionState = 'open' | 'answered' | 'hidden';
-
 /** A question from the floor. */
-export interface FloorQuestion {
-  id: string;
-  text: string;
-  /** Null when asked anonymously. */
-  authorId: string | null;
-  authorName: string | null;
-  upvoters: string[];
-  state: QuestionState;
-  createdAt: number;
-}
+/** A question from the floor (model/question.ts). */
+export type { FloorQuestion, QuestionState } from '../model/question.js';

@@ -36,14 +36,9 @@ export interface AgendaModule {
   activities: Activity[];
 }
 
-/**
- * Time is data: the server stores when a running timer ends, or what a paused one has left.
- * Nobody broadcasts ticks; every screen counts down from `endsAt` with its clock offset.
- */
-export type Timer =
-  | { status: 'idle'; durationMs: number }
-  | { status: 'running'; durationMs: number; endsAt: number }
-  | { status: 'paused'; durationMs: number; remainingMs: number };
+/** Time is data (model/timer.ts): when a running timer ends, or what a paused one has left. */
+export type { Timer } from '../model/timer.js';
+import type { Timer } from '../model/timer.js';
 
 export interface Participant {
   id: string;
