@@ -1,19 +1,15 @@
 import { z } from 'zod';
-import { ACTIVITY_KINDS } from './domain/types.js';
 import { POLL_KINDS } from './domain/poll-types.js';
 import { EMPTY_FOLLOW_UP, FOLLOW_UP_LIMITS as F, PLAN_STATUSES } from './domain/followup-types.js';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './domain/report-backup.js';
 import { REVIEW_LIMITS as R, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
 import { AnswerSchema, LIMITS as L, ProjectionSchema, projectorLanguages } from './schemas.js';
 import { id, int, str, time } from './model/fields.js';
-import {
-  ArtifactSchema,
-  ExerciseSchema,
-  GroupSchema,
-  PreparedExerciseSchema,
-} from './model/group-work.js';
+import { ArtifactSchema, ExerciseSchema, GroupSchema } from './model/group-work.js';
 import { FloorQuestionSchema } from './model/question.js';
 import { TimerSchema } from './model/timer.js';
+import { AgendaModuleSchema } from './model/agenda.js';
+import { ParticipantSchema } from './model/participant.js';
 import { COUNTRY_NAME_STYLES, DEFAULT_COUNTRY_NAMES } from './country-display.js';
 
 /**
@@ -24,39 +20,15 @@ import { COUNTRY_NAME_STYLES, DEFAULT_COUNTRY_NAMES } from './country-display.js
 /** The largest document state accepted, in base64 characters (5 MB of Yjs state). */
 export const MAX_BACKUP_DOCUMENT_CHARS = Math.ceil((5 * 1024 * 1024 * 4) / 3) + 4;
 
-const PreparedExercise = PreparedExerciseSchema;
+const Module = AgendaModuleSchema;
+/** A backup's people: no token hash (a restore gives each a new link) and no chosen language. */
+const Participant = ParticipantSchema.omit({ tokenHash: true, language: true });
 const Timer = TimerSchema;
 const Question = FloorQuestionSchema;
 const Group = GroupSchema;
 const Exercise = ExerciseSchema;
 const Artifact = ArtifactSchema;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-11-23' });
-
-const Activity = z.object({
-  id,
-  title: str(L.title),
-  kind: z.enum(ACTIVITY_KINDS),
-  plannedMinutes: int.min(0).max(L.plannedMinutes),
-  actualMs: time,
-  startedAt: time.nullable(),
-  exercise: PreparedExercise.optional(),
-});
-
-const Module = z.object({
-  id,
-  title: str(L.title),
-  activities: z.array(Activity).max(L.activitiesPerModule),
-});
-
-const Participant = z.object({
-  id,
-  name: str(L.name).min(1),
-  country: str(8),
-  city: str(L.city),
-  organisation: str(L.organisation),
-  role: str(L.role),
-  joinedAt: time,
-});
 
 const Poll = z.object({
   id,

@@ -1,63 +1,21 @@
-export const ACTIVITY_KINDS = [
-  'talk',
-  'discussion',
-  'poll',
-  'group-work',
-  'peer-review',
-  'break',
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-
-export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
-  talk: 'Talk',
-  discussion: 'Discussion',
-  poll: 'Poll',
-  'group-work': 'Group work',
-  'peer-review': 'Peer review',
-  break: 'Break',
-};
-
-export interface Activity {
-  id: string;
-  title: string;
-  kind: ActivityKind;
-  plannedMinutes: number;
-  /** Time this activity has been the current one, not counting a run in progress. */
-  actualMs: number;
-  /** When the activity became current (server clock, ms), null when it is not current. */
-  startedAt: number | null;
-  /** A group exercise prepared for this activity (the template's), to launch in one click. */
-  exercise?: PreparedExercise;
-}
-
-export interface AgendaModule {
-  id: string;
-  title: string;
-  activities: Activity[];
-}
+/** The agenda's kinds of activity (model/activity-kinds.ts, without zod: the pages list them). */
+export {
+  ACTIVITY_KINDS,
+  ACTIVITY_KIND_LABELS,
+  type ActivityKind,
+} from '../model/activity-kinds.js';
+/** The agenda and the people: their schemas are their source (model/agenda.ts, model/participant.ts). */
+export type { Activity, AgendaModule } from '../model/agenda.js';
+export type { Participant } from '../model/participant.js';
+import type { AgendaModule } from '../model/agenda.js';
+import type { Participant } from '../model/participant.js';
 
 /** Time is data (model/timer.ts): when a running timer ends, or what a paused one has left. */
 export type { Timer } from '../model/timer.js';
 import type { Timer } from '../model/timer.js';
 
-export interface Participant {
-  id: string;
-  name: string;
-  /** ISO 3166-1 alpha-2 code. */
-  country: string;
-  city: string;
-  organisation: string;
-  /** The person's job or function, e.g. "Labour inspector". */
-  role: string;
-  /** The language their screens are in, once they chose one or joined with one. */
-  language?: Locale;
-  /** sha256 of the secret part of the participant's token; the token itself is never stored. */
-  tokenHash: string;
-  joinedAt: number;
-}
-
 import type { FloorQuestion, Poll } from './poll-types.js';
-import type { Artifact, Exercise, Group, PreparedExercise } from './group-types.js';
+import type { Artifact, Exercise, Group } from './group-types.js';
 import type { FollowUp } from './followup-types.js';
 import type { ReviewRound } from './review-types.js';
 import type { CountryNameStyle } from '../country-display.js';
