@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { POLL_KINDS } from './domain/poll-types.js';
 import { EMPTY_FOLLOW_UP, FOLLOW_UP_LIMITS as F, PLAN_STATUSES } from './domain/followup-types.js';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './domain/report-backup.js';
 import { REVIEW_LIMITS as R, REVIEW_MODES, SCORE_MAX, SCORE_MIN } from './domain/review-types.js';
-import { AnswerSchema, LIMITS as L, ProjectionSchema, projectorLanguages } from './schemas.js';
+import { LIMITS as L, ProjectionSchema, projectorLanguages } from './schemas.js';
 import { id, int, str, time } from './model/fields.js';
 import { ArtifactSchema, ExerciseSchema, GroupSchema } from './model/group-work.js';
 import { FloorQuestionSchema } from './model/question.js';
 import { TimerSchema } from './model/timer.js';
+import { PollSchema } from './model/poll.js';
 import { AgendaModuleSchema } from './model/agenda.js';
 import { ParticipantSchema } from './model/participant.js';
 import { COUNTRY_NAME_STYLES, DEFAULT_COUNTRY_NAMES } from './country-display.js';
@@ -30,34 +30,7 @@ const Exercise = ExerciseSchema;
 const Artifact = ArtifactSchema;
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-11-23' });
 
-const Poll = z.object({
-  id,
-  kind: z.enum(POLL_KINDS),
-  question: str(L.pollQuestion),
-  options: z
-    .array(z.object({ id, label: str(L.optionLabel), correct: z.boolean() }))
-    .max(L.pollOptions),
-  maxChoices: int.min(1).max(L.pollOptions),
-  scale: z.object({
-    min: int.min(0).max(10),
-    max: int.min(1).max(10),
-    minLabel: str(40),
-    maxLabel: str(40),
-  }),
-  pointsTotal: int.min(1).max(1000),
-  anonymous: z.boolean(),
-  state: z.enum(['draft', 'open', 'closed']),
-  // Backups made before results were shown per place have `revealed` alone.
-  shown: z.object({ screen: z.boolean(), phones: z.boolean() }).optional(),
-  revealed: z.boolean().optional(),
-  activityId: id.nullable(),
-  check: z.object({ phase: z.enum(['pre', 'post']), twinId: id.nullable() }).nullable(),
-  createdAt: time,
-  ballots: z
-    .record(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/), AnswerSchema)
-    .refine((b) => Object.keys(b).length <= L.participants, { error: 'Too many ballots' }),
-  voters: z.array(id).max(L.participants),
-});
+const Poll = PollSchema;
 
 const Projection = ProjectionSchema;
 
