@@ -16,12 +16,11 @@ export const ActivitySchema = z.object({
   /** A group exercise prepared for this activity (the template's), to launch in one click. */
   exercise: PreparedExerciseSchema.optional(),
 });
+export type Activity = z.output<typeof ActivitySchema>;
 
 export const AgendaModuleSchema = z.object({
   id,
   title: str(L.title),
   activities: z.array(ActivitySchema).max(L.activitiesPerModule),
 });
-
-export type Activity = z.output<typeof ActivitySchema>;
 export type AgendaModule = z.output<typeof AgendaModuleSchema>;

@@ -14,9 +14,11 @@ export const CheckInObjectiveSchema = z.object({
   status: z.enum(PLAN_STATUSES),
   note: str(F.progressNote),
 });
+export type CheckInObjective = z.output<typeof CheckInObjectiveSchema>;
 
 /** Scores (SCORE_MIN..SCORE_MAX) by criterion id of one peer-review round. */
 export const CheckInSelfAssessmentSchema = z.object({ roundId: id, scores: ScoresSchema });
+export type CheckInSelfAssessment = z.output<typeof CheckInSelfAssessmentSchema>;
 
 /** A group's answer to a check-in; a later answer of the same group replaces it. */
 export const CheckInAnswerSchema = z.object({
@@ -29,6 +31,7 @@ export const CheckInAnswerSchema = z.object({
   /** The group's self-assessment of its practice re-run at this check-in, per peer-review round. */
   selfAssessments: z.array(CheckInSelfAssessmentSchema).max(R.rounds).optional(),
 });
+export type CheckInAnswer = z.output<typeof CheckInAnswerSchema>;
 
 /** A date, set by the facilitator, at which each group reports on its plan (e.g. 3 months on). */
 export const CheckInSchema = z.object({
@@ -39,6 +42,7 @@ export const CheckInSchema = z.object({
   createdAt: time,
   answers: z.array(CheckInAnswerSchema).max(L.groups),
 });
+export type CheckIn = z.output<typeof CheckInSchema>;
 
 /** The objective of the group's plan a commitment is tied to. */
 export const CommitmentObjectiveSchema = z.object({
@@ -47,6 +51,7 @@ export const CommitmentObjectiveSchema = z.object({
   /** The objective's action when the commitment was written (the plan may change later). */
   action: str(F.objectiveAction),
 });
+export type CommitmentObjective = z.output<typeof CommitmentObjectiveSchema>;
 
 /** What one participant commits to do after the workshop (one per participant). */
 export const CommitmentSchema = z.object({
@@ -55,16 +60,10 @@ export const CommitmentSchema = z.object({
   objective: CommitmentObjectiveSchema.nullable(),
   updatedAt: time,
 });
+export type Commitment = z.output<typeof CommitmentSchema>;
 
 export const FollowUpSchema = z.object({
   checkIns: z.array(CheckInSchema).max(F.checkIns),
   commitments: z.array(CommitmentSchema).max(L.participants),
 });
-
-export type CheckInObjective = z.output<typeof CheckInObjectiveSchema>;
-export type CheckInSelfAssessment = z.output<typeof CheckInSelfAssessmentSchema>;
-export type CheckInAnswer = z.output<typeof CheckInAnswerSchema>;
-export type CheckIn = z.output<typeof CheckInSchema>;
-export type CommitmentObjective = z.output<typeof CommitmentObjectiveSchema>;
-export type Commitment = z.output<typeof CommitmentSchema>;
 export type FollowUp = z.output<typeof FollowUpSchema>;

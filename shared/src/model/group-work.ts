@@ -13,6 +13,7 @@ export const GroupSchema = z.object({
   /** Extra time the facilitator gave this group on the current timer (ms, may be 0). */
   extraMs: int.min(0).max(L.timerMs),
 });
+export type Group = z.output<typeof GroupSchema>;
 
 /** A group exercise: one artifact (a co-edited document) per group. */
 export const ExerciseSchema = z.object({
@@ -33,6 +34,7 @@ export const ExerciseSchema = z.object({
   /** Budgeting exercise: the envelope and bounds (null for other kinds). */
   budget: BudgetSettingsSchema.nullable().default(null),
 });
+export type Exercise = z.output<typeof ExerciseSchema>;
 
 /** An exercise prepared in advance (by a template) on its activity, launched in one click. */
 export const PreparedExerciseSchema = z.object({
@@ -42,6 +44,7 @@ export const PreparedExerciseSchema = z.object({
   stages: z.array(str(L.vignetteStage)).max(L.vignetteStages),
   budget: BudgetSettingsSchema.nullable(),
 });
+export type PreparedExercise = z.output<typeof PreparedExerciseSchema>;
 
 /** One group's work on an exercise: its co-edited document. */
 export const ArtifactSchema = z.object({
@@ -54,8 +57,4 @@ export const ArtifactSchema = z.object({
   /** Locked: nobody but the facilitator may edit. */
   locked: z.boolean(),
 });
-
-export type Group = z.output<typeof GroupSchema>;
-export type Exercise = z.output<typeof ExerciseSchema>;
-export type PreparedExercise = z.output<typeof PreparedExerciseSchema>;
 export type Artifact = z.output<typeof ArtifactSchema>;

@@ -10,6 +10,7 @@ export const PollOptionSchema = z.object({
   /** Quiz only: whether choosing this option is a correct answer. */
   correct: z.boolean(),
 });
+export type PollOption = z.output<typeof PollOptionSchema>;
 
 export const ScaleSpecSchema = z.object({
   min: int.min(0).max(10),
@@ -17,6 +18,7 @@ export const ScaleSpecSchema = z.object({
   minLabel: str(40),
   maxLabel: str(40),
 });
+export type ScaleSpec = z.output<typeof ScaleSpecSchema>;
 
 /** A quiz question that belongs to a knowledge check taken before or after the training. */
 export const KnowledgeCheckTagSchema = z.object({
@@ -24,12 +26,14 @@ export const KnowledgeCheckTagSchema = z.object({
   /** The same question in the other phase, when it has one. */
   twinId: id.nullable(),
 });
+export type KnowledgeCheckTag = z.output<typeof KnowledgeCheckTagSchema>;
 
 /**
  * Where a poll's results are shown: on the projector, and on every phone. A phone whose owner
  * has answered sees them either way; the projector always shows how many have answered.
  */
 export const ResultsShownSchema = z.object({ screen: z.boolean(), phones: z.boolean() });
+export type ResultsShown = z.output<typeof ResultsShownSchema>;
 
 export const PollSchema = z.object({
   id,
@@ -61,10 +65,6 @@ export const PollSchema = z.object({
   /** Who has voted, sorted by id so the order says nothing about when. */
   voters: z.array(id).max(L.participants),
 });
-
-export type PollOption = z.output<typeof PollOptionSchema>;
-export type ScaleSpec = z.output<typeof ScaleSpecSchema>;
-export type KnowledgeCheckTag = z.output<typeof KnowledgeCheckTagSchema>;
-export type ResultsShown = z.output<typeof ResultsShownSchema>;
 export type Poll = z.output<typeof PollSchema>;
+
 export type PollState = Poll['state'];

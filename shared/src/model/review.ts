@@ -14,6 +14,7 @@ export const ScaleAnchorsSchema = z.object({
   mid: str(R.criterionText),
   high: str(R.criterionText),
 });
+export type ScaleAnchors = z.output<typeof ScaleAnchorsSchema>;
 
 export const ReviewCriterionSchema = z.object({
   id,
@@ -22,9 +23,11 @@ export const ReviewCriterionSchema = z.object({
   description: str(R.criterionText),
   anchors: ScaleAnchorsSchema,
 });
+export type ReviewCriterion = z.output<typeof ReviewCriterionSchema>;
 
 /** Who gave a rating: one participant, or a group (a self-assessment, or a group's peer rating). */
 export const RaterSchema = z.object({ kind: z.enum(['participant', 'group']), id });
+export type Rater = z.output<typeof RaterSchema>;
 
 export const RatingSchema = z.object({
   rater: RaterSchema,
@@ -39,6 +42,7 @@ export const RatingSchema = z.object({
   updatedBy: id,
   updatedAt: time,
 });
+export type Rating = z.output<typeof RatingSchema>;
 
 /** One peer-review round on a practice write-up exercise (at most one per exercise). */
 export const ReviewRoundSchema = z.object({
@@ -54,10 +58,6 @@ export const ReviewRoundSchema = z.object({
   closedAt: time.nullable(),
   ratings: z.array(RatingSchema).max(L.participants * L.groups),
 });
-
-export type ScaleAnchors = z.output<typeof ScaleAnchorsSchema>;
-export type ReviewCriterion = z.output<typeof ReviewCriterionSchema>;
-export type Rater = z.output<typeof RaterSchema>;
-export type Rating = z.output<typeof RatingSchema>;
 export type ReviewRound = z.output<typeof ReviewRoundSchema>;
+
 export type ReviewState = ReviewRound['state'];
