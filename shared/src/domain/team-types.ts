@@ -42,11 +42,7 @@ export const TEAM_LOG_MAX = 300;
 export const DEFAULT_OWNER_NAME = 'Lead facilitator';
 
 /** What the console shows of the team: never key hashes. */
-export interface TeamMemberView {
-  id: string;
-  name: string;
-  role: TeamRole;
-  invitedAt: number;
+export interface TeamMemberView extends Omit<TeamMember, 'keyHash'> {
   online: boolean;
 }
 
