@@ -2,14 +2,7 @@
 export type { Artifact, Exercise, Group, PreparedExercise } from '../model/group-work.js';
 
 /** The exercise kinds live in kinds/ (a folder each); their list is the catalogue's. */
-export {
-  actionPlanMeta,
-  ARTIFACT_KINDS,
-  kindMeta,
-  kindRules,
-  practiceMeta,
-  type ArtifactKind,
-} from '../kinds/catalog.js';
+export { ARTIFACT_KINDS, kindMeta, kindRules, type ArtifactKind } from '../kinds/catalog.js';
 
 /** The pillars and a budget's settings: their schema is their source (model/). */
 export { PILLARS, PILLAR_LABELS, type Pillar } from '../model/pillars.js';

@@ -34,5 +34,3 @@ export const kindMeta = (kind: string): KindMeta<ArtifactKind> | undefined => ME
 
 /** A kind's rules (none for a kind this version does not know). */
 export const kindRules = (kind: string): KindRules => kindMeta(kind)?.rules ?? {};
-
-export { actionPlanMeta, budgetMeta, checklistMeta, mapMeta, practiceMeta, vignetteMeta };
