@@ -59,3 +59,17 @@ export class Countdown {
     );
   }
 }
+
+/** What a countdown reads of a live connection: the session's timer and the server's clock. */
+interface TimedConnection {
+  session: { timer: Timer } | null;
+  serverNow(): number;
+}
+
+/** The countdown of a page's connection (none yet: no timer, the device's clock). */
+export function connectionCountdown(conn: () => TimedConnection | null): Countdown {
+  return new Countdown(
+    () => conn()?.session?.timer ?? null,
+    () => conn()?.serverNow() ?? Date.now(),
+  );
+}

@@ -98,3 +98,9 @@ export function tokenFromHash(path: string): string | null {
   const token = new URLSearchParams(location.hash.slice(1)).get('token');
   return token && token.includes('.') ? token : null;
 }
+
+/** A new #key= pasted into a tab changes only the hash: load the page again to use it. */
+export function reloadForNewKey(current: string | null): void {
+  const key = keyFromHash(location.pathname);
+  if (key && key !== current) location.reload();
+}
