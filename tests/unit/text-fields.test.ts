@@ -15,6 +15,7 @@ import {
   setActor,
   upgradeTextFields,
   writeField,
+  writtenObjectives,
 } from '@plenary/shared/docs';
 
 const map = (fields: Record<string, unknown>) => {
@@ -138,5 +139,19 @@ describe('text fields as Y.Text', () => {
     setActor(doc, 'a', { name: 'Police, anti-trafficking unit', x: 10 });
     expect(actorsOf(doc).get('a')!.get('name')).toBe(name); // the same Y.Text, edited
     expect(readMap(doc).actors[0]).toMatchObject({ name: 'Police, anti-trafficking unit', x: 10 });
+  });
+
+  it('lists only the objectives with an action written, old shape or new, in order', () => {
+    const doc = oldShapeDoc();
+    objectivesOf(doc).push([
+      map({ id: 'o2', action: '   ' }),
+      map({ id: 'o3', action: 'Open a hotline' }),
+    ]);
+    expect(writtenObjectives(doc).map((o) => o.id)).toEqual(['o1', 'o3']);
+    upgradeTextFields(doc);
+    expect(writtenObjectives(doc).map((o) => o.action)).toEqual([
+      'Train 40 labour inspectors',
+      'Open a hotline',
+    ]);
   });
 });

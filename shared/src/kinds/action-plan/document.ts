@@ -73,6 +73,14 @@ export function readObjective(m: Y.Map<unknown>): Objective {
   };
 }
 
+/** The objectives with an action written (what the projector shows), in the plan's order. */
+export function writtenObjectives(doc: Y.Doc): Objective[] {
+  return objectivesOf(doc)
+    .toArray()
+    .map(readObjective)
+    .filter((o) => o.action.trim() !== '');
+}
+
 export type SmartPart = 'specific' | 'measurable' | 'achievable' | 'relevant' | 'time-bound';
 
 export const SMART_LABELS: Record<SmartPart, string> = {

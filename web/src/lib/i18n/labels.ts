@@ -1,8 +1,11 @@
-import type { ActivityKind, PollKind } from '@plenary/shared';
+import type { ActivityKind, Locale, PollKind } from '@plenary/shared';
 import { m } from '$lib/paraglide/messages';
 
 /** Names of the shared domain's kinds, in the page's language (shared's tables stay English). */
-const ACTIVITY_KINDS: Record<ActivityKind, () => string> = {
+const ACTIVITY_KINDS: Record<
+  ActivityKind,
+  (inputs?: object, options?: { locale?: Locale }) => string
+> = {
   talk: m.kind_talk,
   discussion: m.kind_discussion,
   poll: m.kind_poll,
@@ -21,5 +24,7 @@ const POLL_KINDS: Record<PollKind, () => string> = {
   points: m.pollkind_points,
 };
 
-export const activityKindLabel = (kind: ActivityKind): string => ACTIVITY_KINDS[kind]();
+/** An activity's kind, in the page's language or in `locale` (the projector speaks two). */
+export const activityKindLabel = (kind: ActivityKind, locale?: Locale): string =>
+  ACTIVITY_KINDS[kind]({}, { locale });
 export const pollKindLabel = (kind: PollKind): string => POLL_KINDS[kind]();
