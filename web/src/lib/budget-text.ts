@@ -1,5 +1,6 @@
 import {
   BASE_LOCALE,
+  PILLARS,
   formatMoney,
   type BudgetSettings,
   type BudgetTotals,
@@ -8,6 +9,7 @@ import {
   type ShareBounds,
   type ShareIssue,
 } from '@plenary/shared';
+import type { ShareBar } from '$lib/components/ShareBars.svelte';
 import { formatCurrency } from '$lib/i18n/intl';
 import { getLocale } from '$lib/i18n/messages.svelte';
 import { m } from '$lib/paraglide/messages';
@@ -63,4 +65,17 @@ export function standingText(
   if (t.over) return m.budget_over(amount(-t.remaining), { locale });
   if (t.remaining === 0 && t.total > 0) return m.budget_all_allocated({}, { locale });
   return m.budget_left(amount(t.remaining), { locale });
+}
+
+/** The chart's bars of a budget's totals: each pillar's share, its bounds, and whether it is off. */
+export function pillarBars(totals: BudgetTotals, settings: BudgetSettings): ShareBar[] {
+  return PILLARS.map((p) => ({
+    key: p,
+    label: pillarLabel(p),
+    share: totals.shares[p],
+    color: pillarColor(p),
+    min: settings.shares[p]?.min ?? null,
+    max: settings.shares[p]?.max ?? null,
+    flagged: totals.shareIssues.some((i) => i.pillar === p),
+  }));
 }

@@ -1,6 +1,8 @@
-import type { Artifact } from '@plenary/shared';
+import type { Artifact, Exercise, SessionView } from '@plenary/shared';
 import type * as Y from 'yjs';
 import type { DocRole } from './doc-connection.svelte';
+import { m } from '$lib/paraglide/messages';
+import { facilitatorKey } from '$lib/storage';
 import { DocReaders } from './doc-readers.svelte';
 
 /** One group's work as a reader of several sees it. */
@@ -63,4 +65,24 @@ export class GroupDocs {
       return { artifact, group: groupName(artifact.groupId), doc: dc?.loaded ? dc.doc : null };
     });
   }
+}
+
+/**
+ * Every group's document of one exercise, read live with the facilitator's key on this device:
+ * the console's comparisons. Make it while the component starts.
+ */
+export function exerciseDocs(
+  props: () => { workshopId: string; session: SessionView; exercise: Exercise },
+): GroupDocs {
+  return new GroupDocs(() => {
+    const { workshopId, session, exercise } = props();
+    return {
+      workshopId,
+      role: 'facilitator',
+      secret: facilitatorKey.get(workshopId),
+      artifacts: session.artifacts.filter((a) => a.exerciseId === exercise.id),
+      groupName: (groupId) =>
+        session.groups.find((g) => g.id === groupId)?.name ?? m.console_groups_deleted_group(),
+    };
+  });
 }
